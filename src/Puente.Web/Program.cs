@@ -1,6 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Puente.Web;
+using Puente.Web.Database;
+using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Demo;
+using Puente.Web.Features.Ports;
+using Puente.Web.Hosting;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Database, clock and use cases: the same registrations the `puente` CLI uses.
+builder.Services.AddPuenteCore(builder.Configuration);
+
+// Identity in the same database: cookies for pages, bearer tokens for API clients.
+builder.Services.AddIdentityApiEndpoints<PuenteUser>(PuenteServices.ConfigureIdentity)
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<PuenteDb>();
+builder.Services.ConfigureApplicationCookie(Authentication.ConfigureCookie);
+builder.Services.AddAuthorizationBuilder().AddPuentePolicies();
+
+// Every error is RFC 9457 ProblemDetails; request bodies are small and bounded.
+builder.Services.AddPuenteProblemDetails();
+var maxBody = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiProblems.DefaultMaxRequestBodyBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddOpenApi();
+// Ready means reachable and fully migrated: a half-upgraded database must not take traffic.
+builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
+    tags: ["ready"],
+    customTestQuery: async (db, ct) =>
+        await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
+builder.Services.AddPuenteRateLimiting(builder.Configuration);
+builder.Services.AddPuenteTelemetry(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+// A new demo database is migrated and filled here so the first run needs no other command.
+await DemoStartup.PrepareDatabaseIfDemo(app.Services);
+
+app.UsePuenteSecurityHeaders();
+// Before error handling, so a re-executed error page keeps the language of the original request.
+app.UsePuenteLocalization();
+// API callers get ProblemDetails; people get a translated page.
+app.UseWhen(c => c.IsApi(), api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(c => !c.IsApi(), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseApiBodyLimit(maxBody);
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<PuenteUser>().RequireRateLimiting(RateLimiting.SignInPolicy);
+app.MapPortsApi();
+app.MapGetCurrentUser();
+app.MapRazorPages();
 
 app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Web.Features.Accounts;
+
+namespace Puente.Cli.Commands;
+
+internal static class UsersCommands
+{
+    public static Command Create()
+    {
+        var email = new Option<string>("--email") { Description = "The account's email address.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
+        var ports = new Option<string[]>("--port")
+        {
+            Description = "BTS port code an officer works at (repeat for several).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var consulate = new Option<string?>("--consulate") { Description = "The consulate a caseworker works for." };
+        var password = new Option<string?>("--password")
+        {
+            Description = "Initial password; when omitted a strong one is generated and printed once.",
+        };
+
+        var add = new Command("add", "Create an account with a role.") { email, role, ports, consulate, password };
+        add.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<AddUser>().Handle(
+                new AddUser.Command(
+                    parse.GetValue(email)!,
+                    parse.GetValue(role)!,
+                    parse.GetValue(password),
+                    parse.GetValue(ports),
+                    parse.GetValue(consulate)),
+                cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                foreach (var problem in outcome.Problems)
+                {
+                    await Console.Error.WriteLineAsync(problem);
+                }
+                return 2;
+            }
+            Console.WriteLine($"Created {parse.GetValue(email)} ({Roles.Find(parse.GetValue(role)!)}).");
+            if (outcome.GeneratedPassword is { } generated)
+            {
+                Console.WriteLine($"Initial password (shown once): {generated}");
+            }
+            return 0;
+        });
+        return new Command("users", "Accounts and roles.") { add };
+    }
+}

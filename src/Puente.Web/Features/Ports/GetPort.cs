@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Puente.Web.Database;
+
+namespace Puente.Web.Features.Ports;
+
+public static class GetPort
+{
+    public static async Task<PortResponse?> Handle(PuenteDb db, string code, CancellationToken cancellationToken) =>
+        await ListPorts.Query(db).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+}

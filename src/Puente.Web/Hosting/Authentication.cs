@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Puente.Web.Features.Accounts;
+
+namespace Puente.Web.Hosting;
+
+internal static class Authentication
+{
+    public static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.LoginPath = "/Account/Login";
+        cookie.LogoutPath = "/Account/Logout";
+        cookie.AccessDeniedPath = "/Account/Denied";
+        cookie.Cookie.Name = "puente.auth";
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // API clients get a status code they can act on, never a redirect to an HTML page.
+        cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.HttpContext.IsApi())
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One policy per role, named after it, so route groups say who may enter.</summary>
+    public static AuthorizationBuilder AddPuentePolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var role in Roles.All)
+        {
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+        }
+        return authorization;
+    }
+}

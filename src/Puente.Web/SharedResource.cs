@@ -1,0 +1,8 @@
+using System.Resources;
+
+[assembly: NeutralResourcesLanguage("es")]
+
+namespace Puente.Web;
+
+/// <summary>Marker for the one resource set that holds every string a person reads (es, en, ht).</summary>
+public sealed class SharedResource;
