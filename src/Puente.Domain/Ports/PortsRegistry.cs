@@ -10,7 +10,17 @@ public enum LaneType
 }
 
 /// <summary>One crossing of a port, named by CBP's six-character port number (e.g. 250407).</summary>
-public sealed record Crossing(string Number, string Name, IReadOnlyList<LaneType> Lanes);
+public sealed record Crossing(string Number, string Name, IReadOnlyList<LaneType> Lanes)
+{
+    /// <summary>
+    /// Other identifiers CBP's wait-time feed has used for this same crossing, verbatim
+    /// (they need not be six digits, e.g. Fort Hancock's <c>l24501</c>).
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Why this entry departs from its public sources, if it does.</summary>
+    public string? Notes { get; init; }
+}
 
 /// <summary>A US–Mexico land port of entry, named by its BTS port code (e.g. 2504).</summary>
 public sealed record Port(
@@ -22,7 +32,15 @@ public sealed record Port(
     string TimeZone,
     string MexicanCity,
     string MexicanState,
-    IReadOnlyList<Crossing> Crossings);
+    IReadOnlyList<Crossing> Crossings)
+{
+    /// <summary>Why this entry departs from its public sources, if it does.</summary>
+    public string? Notes { get; init; }
+}
 
 /// <summary>The ports reference data as of an effective date.</summary>
-public sealed record PortsRegistry(DateOnly EffectiveFrom, IReadOnlyList<Port> Ports);
+public sealed record PortsRegistry(DateOnly EffectiveFrom, IReadOnlyList<Port> Ports)
+{
+    /// <summary>Which public facts the data was written from.</summary>
+    public string? Source { get; init; }
+}
