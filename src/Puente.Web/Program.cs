@@ -1,7 +1,11 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
@@ -30,6 +34,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddOpenApi();
 // Ready means reachable and fully migrated: a half-upgraded database must not take traffic.

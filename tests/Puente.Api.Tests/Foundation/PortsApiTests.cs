@@ -7,6 +7,8 @@ namespace Puente.Api.Tests.Foundation;
 
 public sealed class PortsApiTests
 {
+    private static readonly string[] BorderStates = ["CA", "AZ", "NM", "TX"];
+
     [Fact]
     public async Task Ports_list_has_every_land_port_with_its_facts_and_crossings()
     {
@@ -18,7 +20,7 @@ public sealed class PortsApiTests
         {
             Assert.Matches("^[0-9]{4}$", port.GetProperty("code").GetString());
             Assert.False(string.IsNullOrWhiteSpace(port.GetProperty("name").GetString()));
-            Assert.Contains(port.GetProperty("state").GetString(), new[] { "CA", "AZ", "NM", "TX" });
+            Assert.Contains(port.GetProperty("state").GetString(), BorderStates);
             Assert.InRange(port.GetProperty("latitude").GetDouble(), 25, 33.5);
             Assert.InRange(port.GetProperty("longitude").GetDouble(), -118, -97);
             Assert.StartsWith("America/", port.GetProperty("timeZone").GetString());

@@ -6,5 +6,5 @@ namespace Puente.Web.Features.Ports;
 public static class GetPort
 {
     public static async Task<PortResponse?> Handle(PuenteDb db, string code, CancellationToken cancellationToken) =>
-        await ListPorts.Query(db).AsSplitQuery().FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+        await ListPorts.Project(db.Ports.Where(p => p.Code == code)).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 }

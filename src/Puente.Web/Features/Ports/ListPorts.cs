@@ -6,8 +6,8 @@ namespace Puente.Web.Features.Ports;
 /// <summary>Every port with its crossings, shared by the public API and the public pages.</summary>
 public static class ListPorts
 {
-    public static IQueryable<PortResponse> Query(PuenteDb db) =>
-        db.Ports
+    public static IQueryable<PortResponse> Project(IQueryable<PortRecord> ports) =>
+        ports
             .OrderBy(p => p.Code)
             .Select(p => new PortResponse(
                 p.Code, p.Name, p.State, p.Latitude, p.Longitude, p.TimeZone, p.MexicanCity, p.MexicanState,
@@ -16,5 +16,5 @@ public static class ListPorts
                     .ToList()));
 
     public static async Task<IReadOnlyList<PortResponse>> Handle(PuenteDb db, CancellationToken cancellationToken) =>
-        await Query(db).AsSplitQuery().ToListAsync(cancellationToken);
+        await Project(db.Ports).AsSplitQuery().ToListAsync(cancellationToken);
 }

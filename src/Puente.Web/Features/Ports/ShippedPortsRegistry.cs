@@ -14,7 +14,7 @@ public static class ShippedPortsRegistry
         using var reader = new StreamReader(stream);
         var parsed = PortsRegistryJson.Parse(reader.ReadToEnd());
         var problems = parsed.Registry is { } registry
-            ? PortsRegistryValidator.Validate(registry)
+            ? PortsRegistryValidator.Validate(registry).Select(p => $"{p.Where}: {p.Message}").ToList()
             : parsed.Errors;
         if (parsed.Registry is null || problems.Count > 0)
         {
