@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
@@ -13,6 +14,7 @@ public static class PuenteServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPuenteDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("puente").PersistKeysToDbContext<PuenteDb>();
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()

@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Draws;
+using Puente.Web.Features.Outbox;
+using Puente.Web.Features.Passes;
+using Puente.Web.Features.Pathways;
 using Puente.Web.Features.Ports;
 
 namespace Puente.Web.Database;
@@ -9,12 +14,24 @@ namespace Puente.Web.Database;
 /// The one database of Puente. Each provider has its own subclass so that each keeps its own
 /// migration set (see docs/decisions/0002-one-migration-set-per-provider.md).
 /// </summary>
-public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<PuenteUser>(options)
+public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<PuenteUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Shared Data Protection keys, so every instance can read cookies and tokens the others issued.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<PortRecord> Ports => Set<PortRecord>();
     public DbSet<CrossingRecord> Crossings => Set<CrossingRecord>();
     public DbSet<CrossingLaneRecord> CrossingLanes => Set<CrossingLaneRecord>();
     public DbSet<OfficerPort> OfficerPorts => Set<OfficerPort>();
+    public DbSet<ApplicantRecord> Applicants => Set<ApplicantRecord>();
+    public DbSet<TravellerRecord> Travellers => Set<TravellerRecord>();
+    public DbSet<AppointmentRequestRecord> Requests => Set<AppointmentRequestRecord>();
+    public DbSet<RequestTravellerRecord> RequestTravellers => Set<RequestTravellerRecord>();
+    public DbSet<DrawDayRecord> DrawDays => Set<DrawDayRecord>();
+    public DbSet<SlotOverrideRecord> SlotOverrides => Set<SlotOverrideRecord>();
+    public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+    public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
