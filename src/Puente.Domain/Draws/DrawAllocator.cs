@@ -18,16 +18,18 @@ public static class DrawAllocator
             return [];
         }
 
+        var days = new int[entries.Count];
+        var minSize = int.MaxValue;
+        for (var i = 0; i < days.Length; i++)
+        {
+            days[i] = entries[i].RegisteredOn.DayNumber;
+            minSize = Math.Min(minSize, entries[i].Size);
+        }
         var keys = DrawKeyer.KeysFor(seed, entries);
         var byKey = DrawOrder.ByKey(keys, entries);
-        var byWaitingTime = DrawOrder.ByWaitingTime(byKey, entries);
+        var byWaitingTime = DrawOrder.ByWaitingTime(byKey, days);
 
         var board = new SlotBoard(announcement);
-        var minSize = int.MaxValue;
-        foreach (var entry in entries)
-        {
-            minSize = Math.Min(minSize, entry.Size);
-        }
 
         var assigned = new List<Assignment>();
         var taken = new bool[entries.Count];

@@ -41,27 +41,30 @@ internal static class DrawOrder
     /// Indices by (registeredOn, key, ticket ordinal): the waiting-time order of phase 1. A stable
     /// regrouping of <paramref name="byKey"/> by day gives exactly that order.
     /// </summary>
-    public static int[] ByWaitingTime(int[] byKey, IReadOnlyList<DrawEntry> entries)
+    /// <param name="byKey">The phase-2 order.</param>
+    /// <param name="days">Each entry's <see cref="DateOnly.DayNumber"/>, gathered once so this pass
+    /// reads a flat array instead of chasing a million entry objects in key order.</param>
+    public static int[] ByWaitingTime(int[] byKey, int[] days)
     {
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
-        foreach (var entry in entries)
+        foreach (var day in days)
         {
-            minDay = Math.Min(minDay, entry.RegisteredOn.DayNumber);
-            maxDay = Math.Max(maxDay, entry.RegisteredOn.DayNumber);
+            minDay = Math.Min(minDay, day);
+            maxDay = Math.Max(maxDay, day);
         }
         var range = (long)maxDay - minDay + 1;
         return range <= 4L * byKey.Length + 1024
-            ? CountingByDay(byKey, entries, minDay, (int)range)
-            : PackedByDay(byKey, entries, minDay);
+            ? CountingByDay(byKey, days, minDay, (int)range)
+            : PackedByDay(byKey, days, minDay);
     }
 
-    private static int[] CountingByDay(int[] byKey, IReadOnlyList<DrawEntry> entries, int minDay, int range)
+    private static int[] CountingByDay(int[] byKey, int[] days, int minDay, int range)
     {
         var starts = new int[range + 1];
-        foreach (var entry in entries)
+        foreach (var day in days)
         {
-            starts[entry.RegisteredOn.DayNumber - minDay + 1]++;
+            starts[day - minDay + 1]++;
         }
         for (var d = 1; d <= range; d++)
         {
@@ -70,18 +73,18 @@ internal static class DrawOrder
         var order = new int[byKey.Length];
         foreach (var i in byKey)
         {
-            order[starts[entries[i].RegisteredOn.DayNumber - minDay]++] = i;
+            order[starts[days[i] - minDay]++] = i;
         }
         return order;
     }
 
     // Days span at most ~3.65 million values (22 bits), so (day, rank in key order) packs into one ulong.
-    private static int[] PackedByDay(int[] byKey, IReadOnlyList<DrawEntry> entries, int minDay)
+    private static int[] PackedByDay(int[] byKey, int[] days, int minDay)
     {
         var packed = new ulong[byKey.Length];
         for (var rank = 0; rank < byKey.Length; rank++)
         {
-            var day = (ulong)(uint)(entries[byKey[rank]].RegisteredOn.DayNumber - minDay);
+            var day = (ulong)(uint)(days[byKey[rank]] - minDay);
             packed[rank] = (day << 32) | (uint)rank;
         }
         Array.Sort(packed);
