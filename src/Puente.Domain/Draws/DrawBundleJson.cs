@@ -15,6 +15,23 @@ public static class DrawBundleJson
     public static string Serialize(DrawBundle bundle, bool indented = false) =>
         JsonSerializer.Serialize(bundle, (indented ? Indented : DrawJsonContext.Default).DrawBundle);
 
+    /// <summary>The announcement alone, as published when the request window opens.</summary>
+    public static string SerializeAnnouncement(DrawAnnouncement announcement) =>
+        JsonSerializer.Serialize(announcement, DrawJsonContext.Default.DrawAnnouncement);
+
+    /// <summary>Reads an announcement this library wrote; null when the JSON is not one.</summary>
+    public static DrawAnnouncement? ParseAnnouncement(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, DrawJsonContext.Default.DrawAnnouncement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses a bundle. Malformed or incomplete JSON gives a failure with a message, never an exception.</summary>
     public static DrawBundleParseResult Parse(string? json)
     {
@@ -105,4 +122,5 @@ public sealed record DrawBundleParseResult(DrawBundle? Bundle, string? Error)
     RespectRequiredConstructorParameters = true,
     AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(DrawBundle))]
+[JsonSerializable(typeof(DrawAnnouncement))]
 internal sealed partial class DrawJsonContext : JsonSerializerContext;
