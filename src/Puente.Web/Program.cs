@@ -10,6 +10,8 @@ using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Demo;
+using Puente.Web.Features.Draws;
+using Puente.Web.Features.Pathways;
 using Puente.Web.Features.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
@@ -45,6 +47,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
+builder.Services.AddHostedService<DrawScheduler>();
 
 var app = builder.Build();
 
@@ -72,6 +75,8 @@ app.MapScalarApiReference();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<PuenteUser>().RequireRateLimiting(RateLimiting.SignInPolicy);
 app.MapPortsApi();
 app.MapGetCurrentUser();
+app.MapPathwaysApi();
+app.MapDrawsApi();
 app.MapRazorPages();
 
 app.Run();

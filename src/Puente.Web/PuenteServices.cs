@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Demo;
+using Puente.Web.Features.Draws;
+using Puente.Web.Features.Pathways;
 using Puente.Web.Features.Ports;
 
 namespace Puente.Web;
@@ -25,6 +27,19 @@ public static class PuenteServices
         services.AddScoped<SyncPortsRegistry>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
+
+        services.AddOptions<PathwaysOptions>()
+            .Bind(configuration.GetSection(PathwaysOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<RegisterApplicant>();
+        services.AddScoped<SubmitRequest>();
+        services.AddScoped<WithdrawRequest>();
+        services.AddScoped<DailySchedule>();
+        services.AddScoped<AnnounceDraw>();
+        services.AddScoped<RunDraw>();
+        services.AddScoped<ReenterNotSelected>();
+        services.AddScoped<GetDraw>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Draws;
 using Puente.Web.Features.Outbox;
@@ -40,6 +41,15 @@ public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<Pue
     }
 }
 
-public sealed class SqlitePuenteDb(DbContextOptions<SqlitePuenteDb> options) : PuenteDb(options);
+public sealed class SqlitePuenteDb(DbContextOptions<SqlitePuenteDb> options) : PuenteDb(options)
+{
+    // SQLite has no instant type and cannot compare DateTimeOffset text; stored as sortable integers
+    // (every instant Puente stores is UTC), windows and deadlines can be queried in SQL.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresPuenteDb(DbContextOptions<PostgresPuenteDb> options) : PuenteDb(options);

@@ -29,6 +29,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["Demo:Password"] = DemoPassword,
             ["RateLimiting:SignInPermitsPerWindow"] = "1000",
             ["RateLimiting:PermitsPerWindow"] = "100000",
+            ["Pathways:BackgroundJobs"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

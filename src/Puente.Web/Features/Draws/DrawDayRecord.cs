@@ -31,9 +31,13 @@ public sealed class DrawDayRecord
     public string? Seed { get; set; }
     public string? ResultsDigest { get; set; }
 
-    /// <summary>The entries and results as published (JSON), kept so the bundle never changes.</summary>
-    public string? Entries { get; set; }
-    public string? Results { get; set; }
+    /// <summary>The whole bundle as published once the draw ran (JSON), served verbatim so it never changes.</summary>
+    public string? Bundle { get; set; }
+
+    public int EntryCount { get; set; }
+    public int PersonCount { get; set; }
+    public int SelectedCount { get; set; }
+    public int SelectedPersonCount { get; set; }
     public DateTimeOffset? DrawnAt { get; set; }
 }
 

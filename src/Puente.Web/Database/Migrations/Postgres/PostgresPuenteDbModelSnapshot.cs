@@ -276,24 +276,27 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Bundle")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DrawnAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Entries")
-                        .HasColumnType("text");
-
                     b.Property<string>("EntriesDigest")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Results")
-                        .HasColumnType("text");
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ResultsDigest")
                         .HasMaxLength(64)
@@ -307,6 +310,12 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SelectedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelectedPersonCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -204,8 +204,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -265,24 +265,27 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ClosesAt")
+                    b.Property<string>("Bundle")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DrawnAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Entries")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("DrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EntriesDigest")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("OpensAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Results")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResultsDigest")
                         .HasMaxLength(64)
@@ -296,6 +299,12 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedPersonCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -346,8 +355,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -358,16 +367,16 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -387,8 +396,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
@@ -398,8 +407,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("KeyId");
 
@@ -411,8 +420,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
@@ -432,11 +441,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CheckedInAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CheckedInBy")
                         .HasColumnType("TEXT");
@@ -468,8 +477,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SlotStartsAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SlotStartsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -535,16 +544,16 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Ticket")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

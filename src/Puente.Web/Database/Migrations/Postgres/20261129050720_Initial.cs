@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Puente.Web.Database.Migrations.Sqlite
+namespace Puente.Web.Database.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,23 +30,23 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ConsulateCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConsulateCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,10 +57,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,19 +71,22 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "draw_days",
                 columns: table => new
                 {
-                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OpensAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Secret = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Announcement = table.Column<string>(type: "TEXT", nullable: false),
-                    Beacon = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EntriesDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ResultsDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Entries = table.Column<string>(type: "TEXT", nullable: true),
-                    Results = table.Column<string>(type: "TEXT", nullable: true),
-                    DrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Secret = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Announcement = table.Column<string>(type: "text", nullable: false),
+                    Beacon = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntriesDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Seed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ResultsDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Bundle = table.Column<string>(type: "text", nullable: true),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false),
+                    PersonCount = table.Column<int>(type: "integer", nullable: false),
+                    SelectedCount = table.Column<int>(type: "integer", nullable: false),
+                    SelectedPersonCount = table.Column<int>(type: "integer", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,17 +97,17 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,15 +118,15 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "ports",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    MexicanCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MexicanState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RegistryEffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MexicanCity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MexicanState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegistryEffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,11 +137,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "signing_keys",
                 columns: table => new
                 {
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
-                    PublicJwk = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "text", nullable: false),
+                    PublicJwk = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,11 +152,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,9 +173,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "applicants",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,11 +192,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,10 +213,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,8 +233,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,10 +257,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,9 +277,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "crossings",
                 columns: table => new
                 {
-                    Number = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    PortCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Number = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    PortCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -292,8 +296,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "officer_ports",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    PortCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    PortCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,10 +320,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "slot_overrides",
                 columns: table => new
                 {
-                    PortCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false)
+                    PortCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,19 +340,19 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "appointment_requests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ApplicantUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    StandingApplicantUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Ticket = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Size = table.Column<int>(type: "INTEGER", nullable: false),
-                    Ports = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReenterUntilSelected = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "text", nullable: false),
+                    StandingApplicantUserId = table.Column<string>(type: "text", nullable: true),
+                    Ticket = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Ports = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReenterUntilSelected = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,14 +369,14 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "travellers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    IsApplicant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    GivenNames = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FamilyNames = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Nationality = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    IdentityKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "text", nullable: false),
+                    IsApplicant = table.Column<bool>(type: "boolean", nullable: false),
+                    GivenNames = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FamilyNames = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Nationality = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IdentityKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -389,8 +393,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "crossing_lanes",
                 columns: table => new
                 {
-                    CrossingNumber = table.Column<string>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    CrossingNumber = table.Column<string>(type: "character varying(6)", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,21 +411,21 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Ticket = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PortCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    SlotStart = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    SlotStartsAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Phase = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PassId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "text", nullable: false),
+                    Ticket = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PortCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    SlotStart = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    SlotStartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Phase = table.Column<int>(type: "integer", nullable: false),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PassId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "text", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -444,10 +448,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
                 name: "request_travellers",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TravellerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IdentityKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TravellerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IdentityKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {

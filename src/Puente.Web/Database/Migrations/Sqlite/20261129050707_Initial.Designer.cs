@@ -11,7 +11,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePuenteDb))]
-    [Migration("20261129050042_Initial")]
+    [Migration("20261129050707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -207,8 +207,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -268,24 +268,27 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ClosesAt")
+                    b.Property<string>("Bundle")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DrawnAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Entries")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("DrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EntriesDigest")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("OpensAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Results")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResultsDigest")
                         .HasMaxLength(64)
@@ -299,6 +302,12 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedPersonCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -349,8 +358,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -361,16 +370,16 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -390,8 +399,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
@@ -401,8 +410,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("KeyId");
 
@@ -414,8 +423,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
@@ -435,11 +444,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CheckedInAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CheckedInBy")
                         .HasColumnType("TEXT");
@@ -471,8 +480,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SlotStartsAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SlotStartsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -538,16 +547,16 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Ticket")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
