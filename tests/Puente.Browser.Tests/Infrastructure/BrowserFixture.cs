@@ -27,14 +27,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
     }
 
-    /// <summary>A clean context: no cookies, Spanish browser like most of Puente's users, JavaScript as asked.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    /// <summary>A clean context: no cookies, a Spanish browser like most of Puente's users unless asked otherwise.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, string locale = "es-MX")
     {
         Chromium.RequireInstalled();
         return await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.Address.ToString(),
-            Locale = "es-MX",
+            Locale = locale,
             JavaScriptEnabled = javaScript,
         });
     }
