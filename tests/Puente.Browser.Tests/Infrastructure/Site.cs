@@ -21,9 +21,27 @@ public static class Site
         return data;
     }
 
-    public static TheoryData<string> AllPages() => new(Pages);
+    public static TheoryData<string> EveryLanguage() => new(Languages);
+
+    /// <summary>The login form's visible labels, as a person reads them in each language.</summary>
+    public static LoginForm Login(string language) => language switch
+    {
+        "en" => new("Email", "Password", "Sign in"),
+        "ht" => new("Imèl", "Modpas", "Antre"),
+        _ => new("Correo electrónico", "Contraseña", "Entrar"),
+    };
 
     /// <summary>The page in one language through `?lang=`, the form a shared link takes.</summary>
     public static string InLanguage(string page, string language) =>
         page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language;
+}
+
+public sealed record LoginForm(string Email, string Password, string Submit)
+{
+    public async Task SubmitAsync(Microsoft.Playwright.IPage page, string email, string password)
+    {
+        await page.GetByLabel(Email, new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(Password, new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = Submit, Exact = true }).ClickAsync();
+    }
 }

@@ -13,9 +13,7 @@ public sealed class SignInTests(BrowserFixture fixture)
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Iniciar sesión" }).ClickAsync();
-        await page.GetByLabel("Correo electrónico").FillAsync("applicant@puente.test");
-        await page.GetByLabel("Contraseña").FillAsync(PuenteServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+        await Site.Login("es").SubmitAsync(page, "applicant@puente.test", PuenteServer.DemoPassword);
 
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" });
         await Assertions.Expect(signOut).ToBeVisibleAsync();
@@ -27,21 +25,19 @@ public sealed class SignInTests(BrowserFixture fixture)
 
     // A different account per language: failed attempts count towards lockout.
     [Theory]
-    [InlineData("es", "analyst@puente.test", "Correo electrónico", "Contraseña", "Entrar", "El correo o la contraseña no son correctos.")]
-    [InlineData("en", "supervisor@puente.test", "Email", "Password", "Sign in", "The email or password is not correct.")]
-    [InlineData("ht", "caseworker.losangeles@puente.test", "Imèl", "Modpas", "Antre", "Imèl la oswa modpas la pa kòrèk.")]
-    public async Task A_wrong_password_shows_the_error_in_the_page_language(
-        string language, string email, string emailLabel, string passwordLabel, string submit, string error)
+    [InlineData("es", "analyst@puente.test", "El correo o la contraseña no son correctos.")]
+    [InlineData("en", "supervisor@puente.test", "The email or password is not correct.")]
+    [InlineData("ht", "caseworker.losangeles@puente.test", "Imèl la oswa modpas la pa kòrèk.")]
+    public async Task A_wrong_password_shows_the_error_in_the_page_language(string language, string email, string error)
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(Site.InLanguage("/Account/Login", language));
-        await page.GetByLabel(emailLabel, new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel(passwordLabel, new() { Exact = true }).FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = submit, Exact = true }).ClickAsync();
+        var form = Site.Login(language);
+        await form.SubmitAsync(page, email, "not-the-password");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(error);
-        await Assertions.Expect(page.GetByLabel(emailLabel, new() { Exact = true })).ToHaveValueAsync(email);
+        await Assertions.Expect(page.GetByLabel(form.Email, new() { Exact = true })).ToHaveValueAsync(email);
     }
 }
