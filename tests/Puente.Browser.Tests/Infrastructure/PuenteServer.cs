@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Api.Tests.Infrastructure;
+
+namespace Puente.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Puente on Kestrel at a real loopback port, because a browser cannot talk to the in-memory
+/// test server. Fresh database, demo accounts, the production pipeline otherwise.
+/// </summary>
+public sealed class PuenteServer : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Puente-demo-2026!";
+
+    private readonly TestDatabase database = TestDatabase.Create();
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public void Start()
+    {
+        // Port 0: the OS picks a free port, so parallel runs on one machine never collide.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        Address = new Uri(addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:Puente", database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        // Every test shares this server; the default limits are sized for one person, not a suite.
+        builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
+        builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
