@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Web.Features.Draws;
+
+namespace Puente.Api.Tests.Infrastructure;
+
+/// <summary>Drives the pathway the way applicants and the scheduler do, for tests that need a draw.</summary>
+public sealed class PathwaysDriver(PuenteApp app)
+{
+    public const string Password = "Applicant-pass-2026!";
+
+    /// <summary>Service date used by the tests; its window opens 2026-11-29 12:00 UTC and closes 2026-11-30 11:00 UTC.</summary>
+    public static readonly DateOnly ServiceDate = new(2026, 12, 1);
+
+    /// <summary>Where every test's clock starts (see <see cref="PuenteApp.Clock"/>): inside the window.</summary>
+    public static readonly DateTimeOffset InsideWindow = new(2026, 11, 29, 15, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AfterClose = new(2026, 11, 30, 11, 5, 0, TimeSpan.Zero);
+
+    public Task<JsonElement> Register(string email, params object[] companions) =>
+        Register(email, "María José", "Pérez O'Neil", companions);
+
+    public async Task<JsonElement> Register(string email, string givenNames, string familyNames, params object[] companions)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/applicants", new
+        {
+            email,
+            password = Password,
+            preferredLanguage = "es",
+            applicant = new { givenNames, familyNames, birthDate = "1990-04-12", nationality = "MEX" },
+            companions,
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<(HttpClient Client, JsonElement Registration)> SignedInApplicant(string email, params object[] companions)
+    {
+        var registration = await Register(email, companions);
+        return (await app.ClientFor(email, Password), registration);
+    }
+
+    public async Task<(HttpClient Client, JsonElement Registration)> SignedInApplicant(string email, string givenNames, string familyNames, params object[] companions)
+    {
+        var registration = await Register(email, givenNames, familyNames, companions);
+        return (await app.ClientFor(email, Password), registration);
+    }
+
+    public async Task Announce(DateOnly? date = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(date ?? ServiceDate);
+    }
+
+    public async Task<RunDraw.Outcome> Draw(DateOnly? date = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunDraw>().Handle(date ?? ServiceDate);
+    }
+
+    public static IEnumerable<Guid> TravellerIds(JsonElement registration) =>
+        registration.GetProperty("travellers").EnumerateArray().Select(t => t.GetProperty("id").GetGuid());
+
+    public static object RequestBody(JsonElement registration, params string[] ports) =>
+        new { serviceDate = ServiceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ports, travellers = TravellerIds(registration) };
+}
