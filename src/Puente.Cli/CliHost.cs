@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,16 +9,21 @@ namespace Puente.Cli;
 /// <summary>The services of the web host, without the web: one scope per command.</summary>
 internal static class CliHost
 {
-    public static IHost Build()
+    public static IHost Build(Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
-            ContentRootPath = Directory.GetCurrentDirectory(),
+            // Defaults ship beside the tool; an appsettings.json in the working directory overrides
+            // them, and environment variables override both.
+            ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPuenteCore(builder.Configuration);
         builder.Services.AddPuenteIdentityCore();
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 }

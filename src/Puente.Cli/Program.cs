@@ -16,6 +16,8 @@ internal static class PuenteCommandLine
         {
             DbCommands.Create(),
             UsersCommands.Create(),
+            DrawCommands.Create(),
+            DemoCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -19,13 +19,19 @@ public sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<P
         {
             return existing;
         }
+        var ports = await schedule.For(serviceDate, cancellationToken);
+        if (ports.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"No port has capacity on {serviceDate:yyyy-MM-dd}: configure Pathways:DefaultSlots or add slot overrides.");
+        }
         var secret = RandomNumberGenerator.GetBytes(32);
         var announcement = new DrawAnnouncement(
             DrawProtocol.Name,
             serviceDate,
             DrawDigests.Commitment(secret),
             options.Value.PriorityPercent,
-            await schedule.For(serviceDate, cancellationToken));
+            ports);
         var window = options.Value.Window;
         var day = new DrawDayRecord
         {

@@ -14,6 +14,7 @@ public sealed class SyncPortsRegistry(PuenteDb db)
     {
         var existing = await db.Ports
             .Include(p => p.Crossings).ThenInclude(c => c.Lanes)
+            .AsSplitQuery()
             .ToDictionaryAsync(p => p.Code, cancellationToken);
 
         foreach (var port in registry.Ports)
