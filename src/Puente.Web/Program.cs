@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web;
@@ -26,6 +27,7 @@ builder.Services.AddIdentityApiEndpoints<PuenteUser>(PuenteServices.ConfigureIde
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PuenteDb>();
 builder.Services.ConfigureApplicationCookie(Authentication.ConfigureCookie);
+builder.Services.Configure<PolicySchemeOptions>(Authentication.CombinedScheme, Authentication.ChallengeByPath);
 builder.Services.AddAuthorizationBuilder().AddPuentePolicies();
 
 // Every error is RFC 9457 ProblemDetails; request bodies are small and bounded.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Web.Database;
 using Puente.Web.Features.Demo;
@@ -27,19 +28,13 @@ internal static class DemoCommands
         simulate.SetAction(async (parse, ct) =>
         {
             var serviceDate = parse.GetValue(date);
-            using var host = CliHost.Build(services =>
-            {
-                var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
-                services.AddSingleton(clock);
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddScoped<SimulateDay>();
-            });
+            using var host = CliHost.Build();
             await using (var scope = host.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().Handle(ct);
             }
+            var summary = await RunSimulation.Handle(host.Services.GetRequiredService<IConfiguration>(), serviceDate, parse.GetValue(applicants), parse.GetValue(seed), ct);
             await using var run = host.Services.CreateAsyncScope();
-            var summary = await run.ServiceProvider.GetRequiredService<SimulateDay>().Handle(serviceDate, parse.GetValue(applicants), parse.GetValue(seed), ct);
             Console.WriteLine($"Simulated {serviceDate:yyyy-MM-dd}: {summary.Requests} requests for {summary.Persons} people from {summary.Applicants} applicants.");
             if (summary.Draw is not RunDraw.Drawn { RanNow: true })
             {

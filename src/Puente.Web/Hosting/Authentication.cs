@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Puente.Web.Features.Accounts;
 
 namespace Puente.Web.Hosting;
 
 internal static class Authentication
 {
+    /// <summary>The name Identity gives its bearer-or-cookie scheme (not public in the framework).</summary>
+    public const string CombinedScheme = "Identity.BearerAndApplication";
+
     public static void ConfigureCookie(CookieAuthenticationOptions cookie)
     {
         cookie.LoginPath = "/Account/Login";
@@ -31,6 +36,13 @@ internal static class Authentication
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Identity's combined scheme challenges with the bearer scheme (a bare 401). A person on a page
+    /// should instead be sent to the sign-in page, so only API paths keep the bearer challenge.
+    /// </summary>
+    public static void ChallengeByPath(PolicySchemeOptions options) =>
+        options.ForwardDefaultSelector = context => context.IsApi() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
 
     /// <summary>One policy per role, named after it, so route groups say who may enter.</summary>
     public static AuthorizationBuilder AddPuentePolicies(this AuthorizationBuilder authorization)

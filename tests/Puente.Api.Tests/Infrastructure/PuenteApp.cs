@@ -30,6 +30,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["RateLimiting:SignInPermitsPerWindow"] = "1000",
             ["RateLimiting:PermitsPerWindow"] = "100000",
             ["Pathways:BackgroundJobs"] = "false",
+            ["Demo:SimulatedApplicants"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
