@@ -16,6 +16,7 @@ internal static class PuenteCommandLine
         {
             DbCommands.Create(),
             UsersCommands.Create(),
+            OutboxCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -10,6 +10,7 @@ using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Demo;
+using Puente.Web.Features.Outbox;
 using Puente.Web.Features.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
@@ -33,7 +34,6 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
-builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -45,6 +45,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
+// Delivers the outbox (queued email and text messages); the CLI runs the same rounds on demand.
+builder.Services.AddHostedService<OutboxWorker>();
 
 var app = builder.Build();
 
