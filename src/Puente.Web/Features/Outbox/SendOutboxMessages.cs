@@ -44,20 +44,24 @@ internal sealed partial class SendOutboxMessages(
         }
 
         var now = clock.GetUtcNow();
-        var candidates = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
+        // SQL rather than LINQ because EF's SQLite provider refuses to compare DateTimeOffset values.
+        // Both providers compare correctly here: PostgreSQL as timestamptz, SQLite as text, which orders
+        // like time because every instant is stored in UTC in one format (see EnqueueMessage).
+        var candidates = await db.Outbox
+            .FromSql($"SELECT * FROM outbox_messages WHERE \"SentAt\" IS NULL AND \"NextAttemptAt\" <= {now}")
+            .AsNoTracking()
             .OrderBy(m => m.Id) // version 7 ids: oldest first
             .Take(outbox.BatchSize)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.NextAttemptAt })
             .ToListAsync(cancellationToken);
 
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         int sent = 0, failed = 0;
         try
         {
-            foreach (var id in candidates)
+            foreach (var (id, due) in candidates.Select(c => (c.Id, c.NextAttemptAt)))
             {
-                if (!await Claim(id, now, cancellationToken))
+                if (!await Claim(id, due, now, cancellationToken))
                 {
                     continue; // another instance has it
                 }
@@ -94,12 +98,13 @@ internal sealed partial class SendOutboxMessages(
         return delay < MaxBackoff ? delay : MaxBackoff;
     }
 
-    // Only the instance whose conditional update touched the row sends the message.
-    private async Task<bool> Claim(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    // Only the instance whose conditional update touched the row sends the message. Every change to a
+    // message moves NextAttemptAt or sets SentAt, so "still as I read it" means nobody else has it.
+    private async Task<bool> Claim(Guid id, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var leaseUntil = now.AddSeconds(outbox.LeaseSeconds);
         var claimed = await db.Outbox
-            .Where(m => m.Id == id && m.SentAt == null && m.NextAttemptAt <= now)
+            .Where(m => m.Id == id && m.SentAt == null && m.NextAttemptAt == due)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
         return claimed == 1;
     }
