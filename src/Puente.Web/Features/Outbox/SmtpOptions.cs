@@ -18,7 +18,6 @@ public sealed class SmtpOptions : IValidatableObject
     public string? Username { get; set; }
     public string? Password { get; set; }
 
-    [EmailAddress]
     public string? From { get; set; }
 
     [Required]
@@ -32,6 +31,10 @@ public sealed class SmtpOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(Host) && string.IsNullOrWhiteSpace(From))
         {
             yield return new ValidationResult("Smtp:From is required when Smtp:Host is set.", [nameof(From)]);
+        }
+        else if (!string.IsNullOrWhiteSpace(From) && !MimeKit.MailboxAddress.TryParse(From, out _))
+        {
+            yield return new ValidationResult($"Smtp:From '{From}' is not an email address.", [nameof(From)]);
         }
         if (!string.IsNullOrWhiteSpace(Username) && string.IsNullOrEmpty(Password))
         {
