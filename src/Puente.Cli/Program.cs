@@ -18,6 +18,7 @@ internal static class PuenteCommandLine
             UsersCommands.Create(),
             DrawCommands.Create(),
             DemoCommands.Create(),
+            OutboxCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

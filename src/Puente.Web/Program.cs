@@ -13,6 +13,7 @@ using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
 using Puente.Web.Features.Pathways;
+using Puente.Web.Features.Outbox;
 using Puente.Web.Features.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
@@ -37,7 +38,6 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
-builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -50,6 +50,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
 builder.Services.AddHostedService<DrawScheduler>();
+// Delivers the outbox (queued email and text messages); the CLI runs the same rounds on demand.
+builder.Services.AddHostedService<OutboxWorker>();
 
 var app = builder.Build();
 

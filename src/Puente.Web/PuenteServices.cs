@@ -5,6 +5,7 @@ using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
 using Puente.Web.Features.Pathways;
+using Puente.Web.Features.Outbox;
 using Puente.Web.Features.Ports;
 
 namespace Puente.Web;
@@ -21,6 +22,9 @@ public static class PuenteServices
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Messages are rendered in the recipient's language by the web host and the CLI alike.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddOutbox(configuration);
 
         services.AddScoped<MigrateDatabase>();
         services.AddScoped<SeedRoles>();
@@ -40,7 +44,18 @@ public static class PuenteServices
         services.AddScoped<RunDraw>();
         services.AddScoped<ReenterNotSelected>();
         services.AddScoped<GetDraw>();
+        services.AddScoped<NotifyDrawResults>();
         return services;
+    }
+
+    private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<MessageTemplates>();
+        services.AddScoped<EnqueueMessage>();
+        services.AddScoped<SendOutboxMessages>();
     }
 
     /// <summary>Identity without cookies or endpoints, for the CLI.</summary>

@@ -7,7 +7,11 @@ public static class PuenteCli
 {
     public sealed record Run(int ExitCode, string Output, string Error);
 
-    public static async Task<Run> Invoke(TestDatabase database, params string[] args)
+    public static Task<Run> Invoke(TestDatabase database, params string[] args) =>
+        Invoke(database, new Dictionary<string, string>(), args);
+
+    /// <summary>With extra environment variables, e.g. <c>Smtp__Host</c>.</summary>
+    public static async Task<Run> Invoke(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +27,10 @@ public static class PuenteCli
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Puente"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

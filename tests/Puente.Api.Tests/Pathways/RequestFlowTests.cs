@@ -192,7 +192,12 @@ public sealed class RequestFlowTests
         Assert.Equal(new Puente.Web.Features.Draws.RunDraw.Drawn(PathwaysDriver.ServiceDate, RanNow: false), await driver.Draw());
         Assert.Equal(bundleJson, await anonymous.GetStringAsync("/api/draws/2026-12-01/bundle", Ct));
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Equal(12, await scope.ServiceProvider.GetRequiredService<PuenteDb>().Appointments.CountAsync(Ct));
+        var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+        Assert.Equal(12, await db.Appointments.CountAsync(Ct));
+        // Each applicant is told, once, in their language, through the outbox.
+        var messages = await db.Outbox.Select(m => new { m.Recipient, m.Language, m.Subject }).ToListAsync(Ct);
+        Assert.Equal(12, messages.Select(m => m.Recipient).Distinct().Count());
+        Assert.All(messages, m => Assert.Equal("es", m.Language));
 
         var summary = await anonymous.GetFromJsonAsync<JsonElement>("/api/draws/2026-12-01", Ct);
         Assert.Equal(24, summary.GetProperty("selectedPersons").GetInt32());

@@ -13,7 +13,7 @@ namespace Puente.Web.Features.Draws;
 /// waits on that row and then finds nothing to do; a crash rolls everything back, and running
 /// again recomputes the same results from the same stored secret and entries.
 /// </summary>
-public sealed class RunDraw(PuenteDb db, TimeProvider clock)
+public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify)
 {
     private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -102,6 +102,8 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock)
             await db.Requests.Where(r => chunk.Contains(r.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Selected), cancellationToken);
         }
+
+        await notify.Handle(serviceDate, appointments, cancellationToken);
 
         var stored = await db.DrawDays.FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);
         stored.EntriesDigest = entriesDigest;
