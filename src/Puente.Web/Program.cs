@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Appointments;
+using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
+using Puente.Web.Features.Passes;
 using Puente.Web.Features.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
@@ -45,6 +48,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
+// Booked appointments whose day has passed become no-shows (off when Pathways:BackgroundJobs is false).
+builder.Services.AddHostedService<NoShowSweep>();
 
 var app = builder.Build();
 
@@ -72,6 +77,9 @@ app.MapScalarApiReference();
 app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<PuenteUser>().RequireRateLimiting(RateLimiting.SignInPolicy);
 app.MapPortsApi();
 app.MapGetCurrentUser();
+app.MapPassesApi();
+app.MapAppointmentsApi();
+app.MapCheckInsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Appointments;
+using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
+using Puente.Web.Features.Passes;
 using Puente.Web.Features.Ports;
 
 namespace Puente.Web;
@@ -19,12 +22,22 @@ public static class PuenteServices
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<NoShowSweepOptions>()
+            .Bind(configuration.GetSection(NoShowSweepOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddScoped<MigrateDatabase>();
         services.AddScoped<SeedRoles>();
         services.AddScoped<SyncPortsRegistry>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
+        services.AddScoped<GetSigningKey>();
+        services.AddScoped<RotateSigningKey>();
+        services.AddScoped<IssuePass>();
+        services.AddScoped<CancelAppointment>();
+        services.AddScoped<CheckInPass>();
+        services.AddScoped<MarkNoShows>();
         return services;
     }
 
