@@ -16,6 +16,8 @@ internal static class PuenteCommandLine
         {
             DbCommands.Create(),
             UsersCommands.Create(),
+            KeysCommands.Create(),
+            AppointmentsCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -29,6 +29,8 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["Demo:Password"] = DemoPassword,
             ["RateLimiting:SignInPermitsPerWindow"] = "1000",
             ["RateLimiting:PermitsPerWindow"] = "100000",
+            // Tests move the fake clock; a sweep firing on its own would race them. Tests run it directly.
+            ["Pathways:BackgroundJobs"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -26,9 +26,9 @@ public sealed class GetSigningKey(PuenteDb db, IDataProtectionProvider protectio
         return new ActiveKey(active!.KeyId, SigningKeys.PrivateKey(active, protection));
     }
 
-    private Task<SigningKeyRecord?> Active(CancellationToken cancellationToken) =>
-        db.SigningKeys.AsNoTracking()
-            .Where(k => k.RetiredAt == null)
-            .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.KeyId)
-            .FirstOrDefaultAsync(cancellationToken);
+    // Ordered here: SQLite cannot order by DateTimeOffset, and there are one or two active rows.
+    private async Task<SigningKeyRecord?> Active(CancellationToken cancellationToken) =>
+        (await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
+            .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal)
+            .FirstOrDefault();
 }

@@ -52,8 +52,9 @@ internal static class SigningKeys
     /// <summary>Every key that may have signed a live pass: the active one and the retired ones.</summary>
     public static async Task<List<PublicJwk>> Published(PuenteDb db, CancellationToken cancellationToken)
     {
-        var stored = await db.SigningKeys.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId).Select(k => k.PublicJwk).ToListAsync(cancellationToken);
-        return stored.Select(Jwk).ToList();
+        // A handful of rows, ordered here: SQLite cannot order by DateTimeOffset.
+        var stored = await db.SigningKeys.Select(k => new { k.CreatedAt, k.KeyId, k.PublicJwk }).ToListAsync(cancellationToken);
+        return stored.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal).Select(k => Jwk(k.PublicJwk)).ToList();
     }
 
     /// <summary>The RFC 7638 thumbprint, shortened: the kid travels in every QR code, so 16 characters
