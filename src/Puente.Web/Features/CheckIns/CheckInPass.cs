@@ -16,8 +16,9 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<Traveller> Travellers,
         AppointmentStatus Status, DateTimeOffset? CheckedInAt);
 
-    /// <summary>A refusal with its HTTP status, title and detail; pages translate by <see cref="Kind"/>.</summary>
-    public sealed record Refusal(Refusals Kind, int Status, string Title, string Detail);
+    /// <summary>A refusal with its HTTP status, title and detail; pages translate by <see cref="Kind"/>
+    /// with <see cref="Arguments"/> filled in.</summary>
+    public sealed record Refusal(Refusals Kind, int Status, string Title, string Detail, IReadOnlyList<string> Arguments);
 
     public enum Refusals
     {
@@ -65,7 +66,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         if (port is null)
         {
             return Refuse(Refusals.OtherPort, StatusCodes.Status403Forbidden, "The pass is for another port",
-                $"This pass is for port {claims.Port}, where you are not assigned.");
+                $"This pass is for port {claims.Port}, where you are not assigned.", claims.Port);
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(port.TimeZone);
@@ -74,7 +75,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         if (claims.ServiceDate != today)
         {
             return Refuse(Refusals.OtherDate, StatusCodes.Status409Conflict, "The pass is for another day",
-                $"This pass is for {Day(claims.ServiceDate)}; today at {port.Name} is {Day(today)}.");
+                $"This pass is for {Day(claims.ServiceDate)}; today at {port.Name} is {Day(today)}.", Day(claims.ServiceDate), Day(today));
         }
 
         var appointment = await db.Appointments
@@ -111,18 +112,24 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
         return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
 
-        Result Rejected(TransitionRejected rejection, DateTimeOffset? checkedInAt) =>
-            rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at
-                ? Refuse(Refusals.AlreadyUsed, StatusCodes.Status409Conflict, "The pass was already used",
-                    $"{rejection.Reason} It was used at {port.Name} ({port.Code}) at "
-                    + $"{TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({port.TimeZone}).")
-                : Refuse(Refusals.NotBooked, StatusCodes.Status409Conflict, "The appointment is not booked", rejection.Reason);
+        Result Rejected(TransitionRejected rejection, DateTimeOffset? checkedInAt)
+        {
+            if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
+            {
+                var local = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                return Refuse(Refusals.AlreadyUsed, StatusCodes.Status409Conflict, "The pass was already used",
+                    $"{rejection.Reason} It was used at {port.Name} ({port.Code}) at {local} ({port.TimeZone}).",
+                    $"{port.Name} ({port.Code})", local);
+            }
+            return Refuse(Refusals.NotBooked, StatusCodes.Status409Conflict, "The appointment is not booked", rejection.Reason,
+                rejection.From.ToString());
+        }
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Result Refuse(Refusals kind, int status, string title, string detail) =>
-        new(null, new Refusal(kind, status, title, detail));
+    private static Result Refuse(Refusals kind, int status, string title, string detail, params string[] arguments) =>
+        new(null, new Refusal(kind, status, title, detail, arguments));
 
     private static Result Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
         new(new Admission(
