@@ -19,6 +19,8 @@ internal static class PuenteCommandLine
             DrawCommands.Create(),
             DemoCommands.Create(),
             OutboxCommands.Create(),
+            KeysCommands.Create(),
+            AppointmentsCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

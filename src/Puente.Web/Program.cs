@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Appointments;
+using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
 using Puente.Web.Features.Pathways;
 using Puente.Web.Features.Outbox;
+using Puente.Web.Features.Passes;
 using Puente.Web.Features.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
@@ -52,6 +55,8 @@ builder.Services.AddPuenteTelemetry(builder.Configuration);
 builder.Services.AddHostedService<DrawScheduler>();
 // Delivers the outbox (queued email and text messages); the CLI runs the same rounds on demand.
 builder.Services.AddHostedService<OutboxWorker>();
+// Booked appointments whose day has passed become no-shows (off when Pathways:BackgroundJobs is false).
+builder.Services.AddHostedService<NoShowSweep>();
 
 var app = builder.Build();
 
@@ -81,6 +86,9 @@ app.MapPortsApi();
 app.MapGetCurrentUser();
 app.MapPathwaysApi();
 app.MapDrawsApi();
+app.MapPassesApi();
+app.MapAppointmentsApi();
+app.MapCheckInsApi();
 app.MapRazorPages();
 
 app.Run();

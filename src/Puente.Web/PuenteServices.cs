@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.Appointments;
+using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
 using Puente.Web.Features.Pathways;
 using Puente.Web.Features.Outbox;
+using Puente.Web.Features.Passes;
 using Puente.Web.Features.Ports;
 
 namespace Puente.Web;
@@ -25,6 +28,10 @@ public static class PuenteServices
         // Messages are rendered in the recipient's language by the web host and the CLI alike.
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddOutbox(configuration);
+        services.AddOptions<NoShowSweepOptions>()
+            .Bind(configuration.GetSection(NoShowSweepOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddScoped<MigrateDatabase>();
         services.AddScoped<SeedRoles>();
@@ -45,6 +52,12 @@ public static class PuenteServices
         services.AddScoped<ReenterNotSelected>();
         services.AddScoped<GetDraw>();
         services.AddScoped<NotifyDrawResults>();
+        services.AddScoped<GetSigningKey>();
+        services.AddScoped<RotateSigningKey>();
+        services.AddScoped<IssuePass>();
+        services.AddScoped<CancelAppointment>();
+        services.AddScoped<CheckInPass>();
+        services.AddScoped<MarkNoShows>();
         return services;
     }
 

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Api.Tests.Infrastructure;
+using Puente.Domain.Pathways;
+using Puente.Web.Features.Appointments;
+
+namespace Puente.Api.Tests.Passes;
+
+public sealed class NoShowTests
+{
+    private static async Task<int> Sweep(PuenteApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MarkNoShows>().Handle(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task The_no_show_sweep_marks_yesterdays_booked_appointments_and_nothing_else()
+    {
+        await using var app = new PuenteApp();
+        var yesterday = await Bookings.Book(app, date: Bookings.Today.AddDays(-1));
+        var yesterdayUsed = await Bookings.Book(app, date: Bookings.Today.AddDays(-1), status: AppointmentStatus.CheckedIn);
+        var yesterdayCancelled = await Bookings.Book(app, date: Bookings.Today.AddDays(-1), status: AppointmentStatus.Cancelled);
+        var today = await Bookings.Book(app);
+
+        Assert.Equal(1, await Sweep(app));
+
+        Assert.Equal(AppointmentStatus.NoShow, (await Bookings.Read(app, yesterday)).Status);
+        Assert.Equal(AppointmentStatus.CheckedIn, (await Bookings.Read(app, yesterdayUsed)).Status);
+        Assert.Equal(AppointmentStatus.Cancelled, (await Bookings.Read(app, yesterdayCancelled)).Status);
+        Assert.Equal(AppointmentStatus.Booked, (await Bookings.Read(app, today)).Status);
+        Assert.Equal(0, await Sweep(app));
+    }
+
+    [Fact]
+    public async Task A_day_is_over_only_when_it_is_over_in_the_ports_zone()
+    {
+        await using var app = new PuenteApp();
+        var id = await Bookings.Book(app);
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 59, 0, TimeSpan.Zero)); // 23:59 on the 29th in San Ysidro
+
+        Assert.Equal(0, await Sweep(app));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await Sweep(app));
+        Assert.Equal(AppointmentStatus.NoShow, (await Bookings.Read(app, id)).Status);
+    }
+
+    [Fact]
+    public async Task A_no_show_cannot_be_checked_in_or_cancelled()
+    {
+        await using var app = new PuenteApp();
+        var id = await Bookings.Book(app, date: Bookings.Today.AddDays(-1));
+        await Sweep(app);
+
+        var cancel = await (await app.ClientFor(Bookings.Applicant)).PostAsync($"/api/appointments/{id}/cancel", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal("The appointment was marked as a no-show.", await Bookings.AssertProblem(cancel, 409));
+    }
+}
