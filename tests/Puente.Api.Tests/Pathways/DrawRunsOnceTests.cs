@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Api.Tests.Infrastructure;
+using Puente.Domain.Draws;
+using Puente.Web.Database;
+using Puente.Web.Features.Draws;
+using Puente.Web.Features.Pathways;
+
+namespace Puente.Api.Tests.Pathways;
+
+public sealed class DrawRunsOnceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Two_instances_on_one_database_run_a_draw_exactly_once()
+    {
+        var database = TestDatabase.Create();
+        await using var first = new PuenteApp(database: database);
+        await using var second = new PuenteApp(demo: false, database: database);
+        await new PathwaysDriver(first).Announce();
+        await EnterApplicants(first, 40);
+        first.Clock.SetUtcNow(PathwaysDriver.AfterClose);
+        second.Clock.SetUtcNow(PathwaysDriver.AfterClose);
+
+        var outcomes = await Task.WhenAll(Draw(first), Draw(second), Draw(first), Draw(second));
+
+        Assert.Single(outcomes, o => o is RunDraw.Drawn { RanNow: true });
+        Assert.All(outcomes, o => Assert.IsType<RunDraw.Drawn>(o));
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+        var bundle = DrawBundleJson.Parse((await db.DrawDays.SingleAsync(Ct)).Bundle).Bundle!;
+        Assert.Empty(DrawBundleVerifier.Verify(bundle));
+        Assert.Equal(bundle.Results!.Count, await db.Appointments.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_draw_that_fails_midway_leaves_nothing_behind_and_runs_cleanly_afterwards()
+    {
+        await using var app = new PuenteApp(demo: false);
+        await app.MigrateAsync();
+        await new PathwaysDriver(app).Announce();
+        await EnterApplicants(app, 10);
+        Guid broken;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A request naming a port outside the announcement can only come from a damaged
+            // database; the draw must refuse it without leaving half a result.
+            var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+            var request = await db.Requests.FirstAsync(Ct);
+            request.Ports = "9999";
+            broken = request.Id;
+            await db.SaveChangesAsync(Ct);
+        }
+        app.Clock.SetUtcNow(PathwaysDriver.AfterClose);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Draw(app));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+            Assert.Equal(DrawStatus.Announced, (await db.DrawDays.SingleAsync(Ct)).Status);
+            Assert.Equal(0, await db.Appointments.CountAsync(Ct));
+            Assert.Equal(0, await db.Outbox.CountAsync(Ct));
+            Assert.All(await db.Requests.ToListAsync(Ct), r => Assert.Equal(RequestStatus.Entered, r.Status));
+            await db.RequestTravellers.Where(t => t.RequestId == broken).ExecuteDeleteAsync(Ct);
+            await db.Requests.Where(r => r.Id == broken).ExecuteDeleteAsync(Ct);
+        }
+
+        Assert.Equal(new RunDraw.Drawn(PathwaysDriver.ServiceDate, RanNow: true), await Draw(app));
+    }
+
+    private static async Task<RunDraw.Outcome> Draw(PuenteApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunDraw>().Handle(PathwaysDriver.ServiceDate, Ct);
+    }
+
+    private static async Task EnterApplicants(PuenteApp app, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var registered = await scope.ServiceProvider.GetRequiredService<RegisterApplicant>().Handle(new RegisterApplicant.Command(
+                $"entrant{i}@puente.test", null, null, "en",
+                new RegisterApplicant.Person($"Entrant {i}", "Núñez", new DateOnly(1980 + i % 20, 1, 1), "HND"), []), Ct);
+            var account = registered.Registered!;
+            var outcome = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
+                new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504", "2305"], account.Travellers.Select(t => t.Id).ToList()), null, Ct);
+            Assert.IsType<SubmitRequest.Submitted>(outcome);
+        }
+    }
+}
