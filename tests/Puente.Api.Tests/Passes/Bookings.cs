@@ -83,7 +83,7 @@ internal static class Bookings
             ServiceDate = serviceDate,
             PortCode = port,
             SlotStart = slot,
-            SlotStartsAt = new DateTimeOffset(serviceDate.ToDateTime(TimeOnly.Parse(slot, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(-8)),
+            SlotStartsAt = new DateTimeOffset(serviceDate.ToDateTime(TimeOnly.Parse(slot, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(-8)).ToUniversalTime(),
             Phase = 1,
             GroupSize = travellers.Length,
             Status = status,
