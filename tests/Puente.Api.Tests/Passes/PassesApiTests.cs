@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -154,6 +155,11 @@ public sealed class PassesApiTests
         var stored = await Bookings.Read(app, id);
         Assert.Equal(AppointmentStatus.Cancelled, stored.Status);
         Assert.Equal(app.Clock.GetUtcNow(), stored.CancelledAt);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var message = await scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>().Outbox.SingleAsync(Ct);
+            Assert.Equal(Bookings.Applicant, message.Recipient);
+        }
         var detail = await Bookings.AssertProblem(await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token), 409);
         Assert.Contains("cancelled", detail, StringComparison.Ordinal);
     }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways;
 using Puente.Web.Database;
+using Puente.Web.Features.Outbox;
 
 namespace Puente.Web.Features.Appointments;
 
 /// <summary>An applicant gives up their appointment, so the slot is not wasted on a no-show.</summary>
-public sealed class CancelAppointment(PuenteDb db, TimeProvider clock)
+public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMessage enqueue, MessageTemplates templates)
 {
     public enum Outcome
     {
@@ -29,10 +30,44 @@ public sealed class CancelAppointment(PuenteDb db, TimeProvider clock)
         {
             return new Result(Outcome.Rejected, rejected);
         }
-        // Conditional on the status read above, so a check-in that lands in between is not undone.
+        // Conditional on the status read above, so a check-in that lands in between is not undone;
+        // the confirmation is queued in the same transaction, so it is sent only if this commits.
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await mine.Where(a => a.Status == status.Value)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next!.Value).SetProperty(a => a.CancelledAt, now), cancellationToken);
-        return changed == 1 ? new Result(Outcome.Cancelled) : await Handle(appointmentId, applicantUserId, cancellationToken);
+        if (changed != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await Handle(appointmentId, applicantUserId, cancellationToken);
+        }
+        await QueueConfirmation(appointmentId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(Outcome.Cancelled);
+    }
+
+    private async Task QueueConfirmation(Guid appointmentId, CancellationToken cancellationToken)
+    {
+        var details = await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == appointmentId)
+            .Select(a => new
+            {
+                a.ServiceDate,
+                a.SlotStart,
+                a.Ticket,
+                Port = db.Ports.Where(p => p.Code == a.PortCode).Select(p => p.Name).First(),
+                Contact = db.Users.Where(u => u.Id == a.ApplicantUserId).Select(u => new { u.Email, u.PhoneNumber, u.PreferredLanguage }).First(),
+            })
+            .FirstAsync(cancellationToken);
+        var (channel, recipient) = details.Contact.Email is { Length: > 0 } email
+            ? (OutboxChannel.Email, email)
+            : (OutboxChannel.Sms, details.Contact.PhoneNumber ?? "");
+        if (recipient.Length > 0)
+        {
+            var language = details.Contact.PreferredLanguage;
+            enqueue.Handle(db, channel, recipient, language,
+                templates.AppointmentCancelled(language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
+        }
     }
 }
