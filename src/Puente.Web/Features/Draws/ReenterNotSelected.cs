@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Database;
 using Puente.Web.Features.Pathways;
@@ -12,8 +11,6 @@ namespace Puente.Web.Features.Draws;
 /// </summary>
 public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
 {
-    private const string TicketAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
     public async Task<int> Handle(DateOnly drawnDate, CancellationToken cancellationToken = default)
     {
         var next = drawnDate.AddDays(1);
@@ -35,7 +32,7 @@ public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
                 ServiceDate = next,
                 ApplicantUserId = previous.ApplicantUserId,
                 StandingApplicantUserId = previous.ApplicantUserId,
-                Ticket = RandomNumberGenerator.GetString(TicketAlphabet, 12),
+                Ticket = Tickets.New(),
                 RegisteredOn = previous.RegisteredOn,
                 Size = previous.Size,
                 Ports = previous.Ports,

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Draws;
@@ -13,8 +12,6 @@ namespace Puente.Web.Features.Pathways;
 /// </summary>
 public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options)
 {
-    private const string TicketAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
     public sealed record Command(
         DateOnly? ServiceDate,
         IReadOnlyList<string>? Ports,
@@ -78,7 +75,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             ServiceDate = serviceDate,
             ApplicantUserId = applicantUserId,
             StandingApplicantUserId = applicantUserId,
-            Ticket = RandomNumberGenerator.GetString(TicketAlphabet, 12),
+            Ticket = Tickets.New(),
             RegisteredOn = applicant.RegisteredOn,
             Size = travellers.Count,
             Ports = string.Join(',', ports),

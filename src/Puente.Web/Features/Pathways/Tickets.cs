@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+
+namespace Puente.Web.Features.Pathways;
+
+/// <summary>
+/// Draw tickets: random, from a CSPRNG, never derived from anything about the person. Letters
+/// easy to confuse (I, l, O, 0, 1) are left out so a ticket can be read aloud or typed from paper.
+/// </summary>
+public static class Tickets
+{
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public static string New() => RandomNumberGenerator.GetString(Alphabet, 12);
+}
