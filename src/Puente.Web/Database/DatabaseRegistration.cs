@@ -29,8 +29,9 @@ public static class DatabaseRegistration
                 services.AddDbContext<PuenteDb, PostgresPuenteDb>(o => o.UseNpgsql(connection));
                 break;
             default:
-                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o =>
-                    o.UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection));
+                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o => o
+                    .UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection)
+                    .AddInterceptors(new SqliteConnectionSetup()));
                 break;
         }
         return services;
