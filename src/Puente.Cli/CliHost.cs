@@ -19,6 +19,12 @@ internal static class CliHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        // A command's own output is what the operator reads; logs only when something is wrong.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        });
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPuenteCore(builder.Configuration);
