@@ -21,6 +21,7 @@ internal static class PuenteCommandLine
             OutboxCommands.Create(),
             KeysCommands.Create(),
             AppointmentsCommands.Create(),
+            CapacityCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -11,6 +11,7 @@ using Puente.Web;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Appointments;
+using Puente.Web.Features.Capacity;
 using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
@@ -89,6 +90,7 @@ app.MapDrawsApi();
 app.MapPassesApi();
 app.MapAppointmentsApi();
 app.MapCheckInsApi();
+app.MapCapacityApi();
 app.MapRazorPages();
 
 app.Run();

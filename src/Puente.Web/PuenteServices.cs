@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 using Puente.Web.Features.Appointments;
+using Puente.Web.Features.Capacity;
 using Puente.Web.Features.CheckIns;
 using Puente.Web.Features.Demo;
 using Puente.Web.Features.Draws;
@@ -58,6 +59,9 @@ public static class PuenteServices
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
         services.AddScoped<MarkNoShows>();
+        services.AddScoped<GetSchedule>();
+        services.AddScoped<SetSchedule>();
+        services.AddScoped<ResetSchedule>();
         return services;
     }
 
