@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Puente.Web.Features.Draws;
+
+namespace Puente.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A second server whose clock the tests own, standing on the morning of a drawn service date at San
+/// Ysidro: applicants registered and requested through the API, the draw ran after the window closed,
+/// and the next date's window is open. Officer and signed-in page tests share it; the clock no longer moves.
+/// </summary>
+public sealed class DrawnDay : IAsyncDisposable
+{
+    public const string Password = "Applicant-pass-2026!";
+
+    /// <summary>Inside the window of <see cref="ServiceDate"/> (it opens 2026-11-29 12:00 UTC, closes 2026-11-30 11:00 UTC).</summary>
+    public static readonly DateTimeOffset InsideWindow = new(2026, 11, 29, 15, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AfterClose = new(2026, 11, 30, 11, 5, 0, TimeSpan.Zero);
+
+    /// <summary>09:00 in San Ysidro (America/Los_Angeles) on the service date.</summary>
+    public static readonly DateTimeOffset ServiceMorning = new(2026, 12, 1, 17, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateOnly ServiceDate = new(2026, 12, 1);
+
+    /// <summary>Announced from <see cref="ServiceMorning"/>: its window is open while the tests run.</summary>
+    public static readonly DateOnly NextOpenDate = new(2026, 12, 3);
+
+    /// <summary>Checked in at the port by the officer tests, one each.</summary>
+    public const string CheckedInOnline = "online.checkin@puente.test";
+    public const string CheckedInOffline = "offline.checkin@puente.test";
+
+    /// <summary>Keeps a booked appointment for the page checks.</summary>
+    public const string Booked = "booked@puente.test";
+
+    private static readonly string[] SanYsidro = ["2504"];
+
+    public FakeTimeProvider Clock { get; } = new(InsideWindow);
+    public PuenteServer Server { get; }
+
+    private DrawnDay() => Server = new PuenteServer(Clock);
+
+    public static async Task<DrawnDay> StartAsync()
+    {
+        var day = new DrawnDay();
+        day.Server.Start();
+        await day.Announce(ServiceDate);
+        foreach (var email in new[] { CheckedInOnline, CheckedInOffline, Booked })
+        {
+            await day.RegisterAndRequest(email);
+        }
+        day.Clock.SetUtcNow(AfterClose);
+        Assert.IsType<RunDraw.Drawn>(await day.Draw(ServiceDate));
+        day.Clock.SetUtcNow(ServiceMorning);
+        await day.Announce(NextOpenDate);
+        return day;
+    }
+
+    public async Task Announce(DateOnly date)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(date);
+    }
+
+    public async Task<RunDraw.Outcome> Draw(DateOnly date)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RunDraw>().Handle(date);
+    }
+
+    /// <summary>A client signed in with a bearer token that is valid at the server's current time.</summary>
+    public async Task<HttpClient> ClientFor(string email, string password = Password)
+    {
+        var client = new HttpClient { BaseAddress = Server.Address };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.True(response.IsSuccessStatusCode, $"login {email}: {(int)response.StatusCode}");
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>The applicant's only appointment, as the API shows it.</summary>
+    public async Task<JsonElement> Appointment(string email)
+    {
+        using var client = await ClientFor(email);
+        var appointments = await client.GetFromJsonAsync<JsonElement>("/api/appointments");
+        return Assert.Single(appointments.EnumerateArray().ToList());
+    }
+
+    /// <summary>The text of the applicant's pass, what a person pastes when the QR code will not scan.</summary>
+    public async Task<string> PassText(string email)
+    {
+        var id = (await Appointment(email)).GetProperty("id").GetString();
+        using var client = await ClientFor(email);
+        var pass = await client.GetFromJsonAsync<JsonElement>($"/api/appointments/{id}/pass");
+        return pass.GetProperty("token").GetString()!;
+    }
+
+    private async Task RegisterAndRequest(string email)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Server.Address };
+        var registered = await anonymous.PostAsJsonAsync("/api/applicants", new
+        {
+            email,
+            password = Password,
+            preferredLanguage = "es",
+            applicant = new { givenNames = "Ana Lucía", familyNames = "Núñez", birthDate = "1991-05-20", nationality = "MEX" },
+            companions = new[] { new { givenNames = "Élodie", familyNames = "Pierre", birthDate = "2014-02-03", nationality = "HTI" } },
+        });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        var registration = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var travellers = registration.GetProperty("travellers").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
+
+        using var client = await ClientFor(email);
+        var requested = await client.PostAsJsonAsync("/api/requests", new { serviceDate = "2026-12-01", ports = SanYsidro, travellers });
+        Assert.True(requested.IsSuccessStatusCode, await requested.Content.ReadAsStringAsync());
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
