@@ -55,7 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await browser.CloseAsync();
         }
         playwright?.Dispose();
-        if (drawnDay.IsValueCreated)
+        // A day that failed to start cleaned up after itself; its failure was reported by the tests.
+        if (drawnDay.IsValueCreated && drawnDay.Value.IsCompletedSuccessfully)
         {
             await (await drawnDay.Value).DisposeAsync();
         }

@@ -45,17 +45,24 @@ public sealed class DrawnDay : IAsyncDisposable
     public static async Task<DrawnDay> StartAsync()
     {
         var day = new DrawnDay();
-        day.Server.Start();
-        await day.Announce(ServiceDate);
-        foreach (var email in new[] { CheckedInOnline, CheckedInOffline, Booked })
+        try
         {
-            await day.RegisterAndRequest(email);
+            day.Server.Start();
+            await day.Announce(ServiceDate);
+            await day.RegisterAndRequest(CheckedInOnline, new("Ana Lucía", "Núñez", "1991-05-20", "MEX"), new("Élodie", "Pierre", "2014-02-03", "HTI"));
+            await day.RegisterAndRequest(CheckedInOffline, new("Rosa Elena", "Ortiz", "1985-10-02", "MEX"), new("Jean-Baptiste", "Désir", "2012-07-14", "HTI"));
+            await day.RegisterAndRequest(Booked, new("Wilner", "Joseph", "1979-01-30", "HTI"), new("Marie", "Joseph", "2010-12-24", "HTI"));
+            day.Clock.SetUtcNow(AfterClose);
+            Assert.IsType<RunDraw.Drawn>(await day.Draw(ServiceDate));
+            day.Clock.SetUtcNow(ServiceMorning);
+            await day.Announce(NextOpenDate);
+            return day;
         }
-        day.Clock.SetUtcNow(AfterClose);
-        Assert.IsType<RunDraw.Drawn>(await day.Draw(ServiceDate));
-        day.Clock.SetUtcNow(ServiceMorning);
-        await day.Announce(NextOpenDate);
-        return day;
+        catch
+        {
+            await day.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task Announce(DateOnly date)
@@ -98,7 +105,9 @@ public sealed class DrawnDay : IAsyncDisposable
         return pass.GetProperty("token").GetString()!;
     }
 
-    private async Task RegisterAndRequest(string email)
+    private sealed record Person(string GivenNames, string FamilyNames, string BirthDate, string Nationality);
+
+    private async Task RegisterAndRequest(string email, Person applicant, Person companion)
     {
         using var anonymous = new HttpClient { BaseAddress = Server.Address };
         var registered = await anonymous.PostAsJsonAsync("/api/applicants", new
@@ -106,8 +115,8 @@ public sealed class DrawnDay : IAsyncDisposable
             email,
             password = Password,
             preferredLanguage = "es",
-            applicant = new { givenNames = "Ana Lucía", familyNames = "Núñez", birthDate = "1991-05-20", nationality = "MEX" },
-            companions = new[] { new { givenNames = "Élodie", familyNames = "Pierre", birthDate = "2014-02-03", nationality = "HTI" } },
+            applicant,
+            companions = new[] { companion },
         });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         var registration = await registered.Content.ReadFromJsonAsync<JsonElement>();
