@@ -6,7 +6,7 @@ namespace Puente.Browser.Tests.Flows;
 /// <summary>An officer at San Ysidro on the morning of a drawn date, with and without a connection.</summary>
 public sealed class OfficerFlowTests(BrowserFixture fixture)
 {
-    private const string Officer = "officer.sanysidro@puente.test";
+    private const string Officer = DrawnDay.Officer;
 
     [Fact]
     public async Task Officer_verifies_a_pasted_pass_confirms_it_and_a_second_check_in_is_refused()

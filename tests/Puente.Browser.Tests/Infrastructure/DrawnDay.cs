@@ -35,6 +35,9 @@ public sealed class DrawnDay : IAsyncDisposable
     /// <summary>Keeps a booked appointment for the page checks.</summary>
     public const string Booked = "booked@puente.test";
 
+    /// <summary>A demo account: San Ysidro (2504), America/Los_Angeles.</summary>
+    public const string Officer = "officer.sanysidro@puente.test";
+
     private static readonly string[] SanYsidro = ["2504"];
 
     public FakeTimeProvider Clock { get; } = new(InsideWindow);
@@ -86,6 +89,19 @@ public sealed class DrawnDay : IAsyncDisposable
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return client;
+    }
+
+    /// <summary>A page of this server signed in through the form as the account, or as nobody for "".</summary>
+    public static async Task<Microsoft.Playwright.IPage> SignedInPage(Microsoft.Playwright.IBrowserContext context, string account)
+    {
+        var page = await context.NewPageAsync();
+        if (account.Length > 0)
+        {
+            await page.GotoAsync("/Account/Login");
+            await Site.Login("es").SubmitAsync(page, account, account == Officer ? PuenteServer.DemoPassword : Password);
+            await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Cerrar sesión" })).ToBeVisibleAsync();
+        }
+        return page;
     }
 
     /// <summary>The applicant's only appointment, as the API shows it.</summary>
