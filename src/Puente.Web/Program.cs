@@ -32,7 +32,7 @@ builder.Services.AddIdentityApiEndpoints<PuenteUser>(PuenteServices.ConfigureIde
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PuenteDb>();
 builder.Services.ConfigureApplicationCookie(Authentication.ConfigureCookie);
-builder.Services.Configure<PolicySchemeOptions>(Authentication.CombinedScheme, Authentication.ChallengeByPath);
+builder.Services.Configure<AuthenticationSchemeOptions>(Authentication.CombinedScheme, Authentication.ChallengeByPath);
 builder.Services.AddAuthorizationBuilder().AddPuentePolicies();
 
 // Every error is RFC 9457 ProblemDetails; request bodies are small and bounded.

@@ -40,8 +40,11 @@ internal static class Authentication
     /// <summary>
     /// Identity's combined scheme challenges with the bearer scheme (a bare 401). A person on a page
     /// should instead be sent to the sign-in page, so only API paths keep the bearer challenge.
+    /// The combined scheme is Identity's own handler with plain <see cref="AuthenticationSchemeOptions"/>,
+    /// not a policy scheme: options of any other type never reach it. Authenticating still tries both
+    /// bearer and cookie (Identity forwards it to the handler itself), so a page's script can call the API.
     /// </summary>
-    public static void ChallengeByPath(PolicySchemeOptions options) =>
+    public static void ChallengeByPath(AuthenticationSchemeOptions options) =>
         options.ForwardDefaultSelector = context => context.IsApi() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
 
     /// <summary>One policy per role, named after it, so route groups say who may enter.</summary>

@@ -13,7 +13,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    private readonly Lazy<Task<DrawnDay>> drawnDay = new(Infrastructure.DrawnDay.StartAsync);
+
     public PuenteServer Server { get; } = new();
+
+    /// <summary>The server on a drawn service date, started by the first test that asks for it.</summary>
+    public Task<DrawnDay> DrawnDay => drawnDay.Value;
 
     public async ValueTask InitializeAsync()
     {
@@ -28,12 +33,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A clean context: no cookies, a Spanish browser like most of Puente's users unless asked otherwise.</summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, string locale = "es-MX")
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, string locale = "es-MX") =>
+        NewContextAsync(Server, javaScript, locale);
+
+    /// <summary>A clean context on another server, e.g. one whose clock the test owns.</summary>
+    public async Task<IBrowserContext> NewContextAsync(PuenteServer server, bool javaScript = true, string locale = "es-MX")
     {
         Chromium.RequireInstalled();
         return await browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.Address.ToString(),
+            BaseURL = server.Address.ToString(),
             Locale = locale,
             JavaScriptEnabled = javaScript,
         });
@@ -46,6 +55,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             await browser.CloseAsync();
         }
         playwright?.Dispose();
+        // A day that failed to start cleaned up after itself; its failure was reported by the tests.
+        if (drawnDay.IsValueCreated && drawnDay.Value.IsCompletedSuccessfully)
+        {
+            await (await drawnDay.Value).DisposeAsync();
+        }
         await Server.DisposeAsync();
     }
 }

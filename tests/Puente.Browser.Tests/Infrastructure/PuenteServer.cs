@@ -5,15 +5,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Puente.Api.Tests.Infrastructure;
 
 namespace Puente.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Puente on Kestrel at a real loopback port, because a browser cannot talk to the in-memory
-/// test server. Fresh database, demo accounts, the production pipeline otherwise.
+/// test server. Fresh database, demo accounts, the production pipeline otherwise. With a clock, the
+/// test owns time: no background jobs and no simulated draw, so a draw happens when the test runs it.
 /// </summary>
-public sealed class PuenteServer : WebApplicationFactory<Program>
+public sealed class PuenteServer(FakeTimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Puente-demo-2026!";
 
@@ -41,6 +44,12 @@ public sealed class PuenteServer : WebApplicationFactory<Program>
         // Every test shares this server; the default limits are sized for one person, not a suite.
         builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
         builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
+        if (clock is not null)
+        {
+            builder.UseSetting("Pathways:BackgroundJobs", "false");
+            builder.UseSetting("Demo:SimulatedApplicants", "0");
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -4,7 +4,19 @@ namespace Puente.Browser.Tests.Infrastructure;
 public static class Site
 {
     public static readonly IReadOnlyList<string> Pages =
-        ["/", "/Ports", "/Ports/2504", "/Account/Login", "/Account/Denied", "/Error?code=404"];
+        ["/", "/Ports", "/Ports/2504", "/Draws", "/Apply/Register", "/Account/Login", "/Account/Denied", "/Error?code=404"];
+
+    /// <summary>
+    /// Pages on the <see cref="DrawnDay"/> server with who is signed in ("" for nobody): an open date to
+    /// request, a booked appointment with its pass, the check-in page, a drawn date with a ticket's result.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Path, string Account)> DrawnDayPages =
+    [
+        ("/Apply", DrawnDay.Booked),
+        ("/Appointments", DrawnDay.Booked),
+        ("/Officer/CheckIn", DrawnDay.Officer),
+        ("/Draws/2026-12-01", ""),
+    ];
 
     public static readonly IReadOnlyList<string> Languages = ["es", "en", "ht"];
 
@@ -16,6 +28,19 @@ public static class Site
             foreach (var language in Languages)
             {
                 data.Add(page, language);
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<string, string, string> DrawnDayPagesInEveryLanguage()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (page, account) in DrawnDayPages)
+        {
+            foreach (var language in Languages)
+            {
+                data.Add(page, account, language);
             }
         }
         return data;

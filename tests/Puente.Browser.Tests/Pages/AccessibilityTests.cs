@@ -21,6 +21,25 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertNoBlockingViolations(page);
     }
 
+    // Signed-in pages with content: an open date, a pass, a drawn date with a ticket's result.
+    [Theory]
+    [MemberData(nameof(Site.DrawnDayPagesInEveryLanguage), MemberType = typeof(Site))]
+    public async Task Page_on_a_drawn_day_has_no_serious_or_critical_axe_violations(string path, string account, string language)
+    {
+        var day = await fixture.DrawnDay;
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await DrawnDay.SignedInPage(context, account);
+        if (path.StartsWith("/Draws/", StringComparison.Ordinal))
+        {
+            // The ticket check's result is part of the page too.
+            path += "?ticket=" + (await day.Appointment(DrawnDay.Booked)).GetProperty("ticket").GetString();
+        }
+        await page.GotoAsync(Site.InLanguage(path, language));
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+
+        await AssertNoBlockingViolations(page);
+    }
+
     // The error message and the signed-in header only exist after a form post, out of reach of the page list.
     [Theory]
     [MemberData(nameof(Site.EveryLanguage), MemberType = typeof(Site))]

@@ -15,8 +15,28 @@ public sealed class PageWeightTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync(Site.InLanguage(path, language));
-        var sizes = await response!.Request.SizesAsync();
 
+        await AssertUnderBudget(response!);
+    }
+
+    // The pass's QR code is the heaviest thing Puente sends to a phone.
+    [Theory]
+    [MemberData(nameof(Site.EveryLanguage), MemberType = typeof(Site))]
+    public async Task Appointments_page_with_a_pass_is_under_30_KB(string language)
+    {
+        var day = await fixture.DrawnDay;
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await DrawnDay.SignedInPage(context, DrawnDay.Booked);
+
+        var response = await page.GotoAsync(Site.InLanguage("/Appointments", language));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Img)).ToHaveCountAsync(1);
+
+        await AssertUnderBudget(response!);
+    }
+
+    private static async Task AssertUnderBudget(Microsoft.Playwright.IResponse response)
+    {
+        var sizes = await response.Request.SizesAsync();
         // Bytes on the wire for the body; the decoded body must agree when nothing compresses it.
         Assert.InRange(sizes.ResponseBodySize, 1, Budget);
         Assert.InRange((await response.BodyAsync()).Length, 1, Budget);

@@ -23,6 +23,21 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Assertions.Expect(signOut).ToHaveCountAsync(0);
     }
 
+    // Regression: the combined bearer-and-cookie scheme challenged pages with a bare 401 ("something went wrong").
+    [Fact]
+    public async Task A_signed_out_visitor_to_a_signed_in_page_is_sent_to_sign_in_and_back()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Appointments");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Iniciar sesión", Level = 1 })).ToBeVisibleAsync();
+        await Site.Login("es").SubmitAsync(page, "applicant@puente.test", PuenteServer.DemoPassword);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Appointments").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis turnos", Level = 1 })).ToBeVisibleAsync();
+    }
+
     // A different account per language: failed attempts count towards lockout.
     [Theory]
     [InlineData("es", "analyst@puente.test", "El correo o la contraseña no son correctos.")]
