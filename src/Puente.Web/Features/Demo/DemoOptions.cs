@@ -11,7 +11,7 @@ public sealed class DemoOptions
 
     /// <summary>Synthetic applicants in the draw simulated for yesterday when a demo database is new.</summary>
     [Range(0, 100_000)]
-    public int SimulatedApplicants { get; set; } = 300;
+    public int SimulatedApplicants { get; set; } = 800;
 
     [Required, MinLength(12)]
     public string Password { get; set; } = "Puente-demo-2026!";
