@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Domain.Draws;
 using Puente.Web.Features.Draws;
@@ -19,7 +18,7 @@ internal static class DrawCommands
     {
         Description = "Service date, YYYY-MM-DD.",
         Required = true,
-        CustomParser = result => DateOnly.TryParseExact(result.Tokens.Single().Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        CustomParser = result => DrawsApi.ParseDate(result.Tokens.Single().Value) is { } date
             ? date
             : ParseError(result, $"'{result.Tokens.Single().Value}' is not a date in the form YYYY-MM-DD."),
     };

@@ -1,45 +1,23 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Puente.Api.Tests.Infrastructure;
 
 namespace Puente.Api.Tests.Capacity;
 
-public sealed partial class CapacityPageTests
+public sealed class CapacityPageTests
 {
     private const string Page = "/Admin/Capacity?port=2504&date=2026-12-03&lang=en";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpClient> SignIn(PuenteApp app, string email)
-    {
-        var client = app.CreateClient();
-        // The browser's language, so redirected pages speak it too.
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var login = await client.GetStringAsync("/Account/Login?lang=en", Ct);
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email,
-            ["password"] = PuenteApp.DemoPassword,
-            ["__RequestVerificationToken"] = Antiforgery(login),
-        }), Ct);
-        Assert.True(response.IsSuccessStatusCode, $"sign-in answered {response.StatusCode}");
-        return client;
-    }
-
-    private static string Antiforgery(string html) => AntiforgeryField().Match(html).Groups[1].Value;
-
-    private static Task<HttpResponseMessage> Post(HttpClient client, string handler, string page, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = Antiforgery(page);
-        return client.PostAsync($"/Admin/Capacity?handler={handler}&port=2504&date=2026-12-03", new FormUrlEncodedContent(fields), Ct);
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient client, string handler, string page, Dictionary<string, string> fields) =>
+        PageForms.Post(client, $"/Admin/Capacity?handler={handler}&port=2504&date=2026-12-03", page, fields);
 
     [Fact]
     public async Task An_admin_edits_the_slots_without_JavaScript_and_blank_rows_are_ignored()
     {
         await using var app = new PuenteApp();
-        var client = await SignIn(app, "admin@puente.test");
+        var client = await PageForms.SignIn(app, "admin@puente.test", browserLanguage: "en");
         var page = await client.GetStringAsync(Page, Ct);
         Assert.Contains("<caption>Slots at", page, StringComparison.Ordinal);
         Assert.Contains("configured template", page, StringComparison.Ordinal);
@@ -67,7 +45,7 @@ public sealed partial class CapacityPageTests
     public async Task A_bad_row_is_named_by_its_row_number_in_the_persons_language()
     {
         await using var app = new PuenteApp();
-        var client = await SignIn(app, "admin@puente.test");
+        var client = await PageForms.SignIn(app, "admin@puente.test", browserLanguage: "en");
         var page = await client.GetStringAsync(Page, Ct);
 
         var response = await Post(client, "Save", page, new()
@@ -85,7 +63,7 @@ public sealed partial class CapacityPageTests
     public async Task A_frozen_date_shows_the_published_slots_and_no_edit_form()
     {
         await using var app = new PuenteApp();
-        var client = await SignIn(app, "admin@puente.test");
+        var client = await PageForms.SignIn(app, "admin@puente.test", browserLanguage: "en");
         var page = await client.GetStringAsync(Page, Ct);
         await new PathwaysDriver(app).Announce(new DateOnly(2026, 12, 3));
 
@@ -101,7 +79,7 @@ public sealed partial class CapacityPageTests
     public async Task The_capacity_page_is_for_admins_only()
     {
         await using var app = new PuenteApp();
-        var client = await SignIn(app, "officer.sanysidro@puente.test");
+        var client = await PageForms.SignIn(app, "officer.sanysidro@puente.test", browserLanguage: "en");
 
         var response = await client.GetAsync(Page, Ct);
 
@@ -109,6 +87,4 @@ public sealed partial class CapacityPageTests
         Assert.DoesNotContain("<caption>Slots at", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -60,14 +60,8 @@ public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMe
                 Contact = db.Users.Where(u => u.Id == a.ApplicantUserId).Select(u => new { u.Email, u.PhoneNumber, u.PreferredLanguage }).First(),
             })
             .FirstAsync(cancellationToken);
-        var (channel, recipient) = details.Contact.Email is { Length: > 0 } email
-            ? (OutboxChannel.Email, email)
-            : (OutboxChannel.Sms, details.Contact.PhoneNumber ?? "");
-        if (recipient.Length > 0)
-        {
-            var language = details.Contact.PreferredLanguage;
-            enqueue.Handle(db, channel, recipient, language,
-                templates.AppointmentCancelled(language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
-        }
+        var language = details.Contact.PreferredLanguage;
+        enqueue.ToPerson(db, details.Contact.Email, details.Contact.PhoneNumber, language,
+            () => templates.AppointmentCancelled(language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
     }
 }

@@ -41,7 +41,7 @@ public sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cloc
                 .Select(c => Person(random, nationality, adult: c == 0 && random.NextDouble() < 0.5))
                 .ToList();
             var registered = await InScope((RegisterApplicant register) => register.Handle(new RegisterApplicant.Command(
-                $"sim-{serviceDate:yyyyMMdd}-{seed}-{i}@simulated.puente.test", null, null, "es",
+                $"sim-{serviceDate:yyyyMMdd}-{seed}-{i}{Outbox.EnqueueMessage.SimulatedEmailDomain}", null, null, "es",
                 Person(random, nationality, adult: true), companions), cancellationToken));
             if (registered.Registered is not { } account)
             {

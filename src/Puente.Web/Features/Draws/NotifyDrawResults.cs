@@ -29,19 +29,11 @@ public sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, Messa
 
         foreach (var request in requests)
         {
-            var (channel, recipient) = request.Contact.Email is { Length: > 0 } email
-                ? (OutboxChannel.Email, email)
-                : request.Contact.PhoneNumber is { Length: > 0 } phone ? (OutboxChannel.Sms, phone) : (OutboxChannel.Email, "");
-            if (recipient.Length == 0 || recipient.EndsWith("@simulated.puente.test", StringComparison.Ordinal))
-            {
-                // Synthetic applicants of a simulation have no one to write to.
-                continue;
-            }
             var language = request.Contact.PreferredLanguage;
-            var message = byRequest.TryGetValue(request.Id, out var appointment)
-                ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, request.Ticket)
-                : templates.AppointmentNotSelected(language, serviceDate, request.Ticket, request.ReenterUntilSelected);
-            enqueue.Handle(db, channel, recipient, language, message);
+            enqueue.ToPerson(db, request.Contact.Email, request.Contact.PhoneNumber, language, () =>
+                byRequest.TryGetValue(request.Id, out var appointment)
+                    ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, request.Ticket)
+                    : templates.AppointmentNotSelected(language, serviceDate, request.Ticket, request.ReenterUntilSelected));
         }
     }
 }

@@ -12,9 +12,27 @@ public sealed record OutgoingMessage(string Subject, string Body);
 /// </summary>
 public sealed class EnqueueMessage(TimeProvider clock)
 {
+    /// <summary>Addresses of synthetic applicants (demo simulations): nobody is behind them.</summary>
+    public const string SimulatedEmailDomain = "@simulated.puente.test";
+
+    /// <summary>
+    /// Queues a message to a person by email, or by text message when they gave only a phone. The
+    /// message is built only when there is someone to send it to. Returns null when there is not.
+    /// </summary>
+    public OutboxMessageRecord? ToPerson(PuenteDb db, string? email, string? phone, string language, Func<OutgoingMessage> message)
+    {
+        if (email is { Length: > 0 })
+        {
+            return email.EndsWith(SimulatedEmailDomain, StringComparison.Ordinal)
+                ? null
+                : Handle(db, OutboxChannel.Email, email, language, message());
+        }
+        return phone is { Length: > 0 } ? Handle(db, OutboxChannel.Sms, phone, language, message()) : null;
+    }
+
     public OutboxMessageRecord Handle(PuenteDb db, OutboxChannel channel, string recipient, string language, OutgoingMessage message)
     {
-        // Always UTC: SQLite compares these instants as text, which only orders correctly with one offset.
+        // Always UTC: PostgreSQL's timestamptz accepts no other offset, and due times are compared in SQL.
         var now = clock.GetUtcNow();
         var record = new OutboxMessageRecord
         {
