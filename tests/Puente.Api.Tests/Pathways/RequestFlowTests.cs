@@ -201,6 +201,13 @@ public sealed class RequestFlowTests
 
         var summary = await anonymous.GetFromJsonAsync<JsonElement>("/api/draws/2026-12-01", Ct);
         Assert.Equal(24, summary.GetProperty("selectedPersons").GetInt32());
+
+        var selected = bundle.Results![0];
+        var page = await anonymous.GetStringAsync($"/Draws/2026-12-01?lang=en&ticket={selected.Ticket}", Ct);
+        Assert.Contains($"Ticket {selected.Ticket} was selected", page, StringComparison.Ordinal);
+        Assert.Contains($"at {selected.Slot}", page, StringComparison.Ordinal);
+        var unknown = await anonymous.GetStringAsync("/Draws/2026-12-01?lang=en&ticket=NOPE", Ct);
+        Assert.Contains("There is no ticket NOPE in this draw", unknown, StringComparison.Ordinal);
     }
 
     [Theory]

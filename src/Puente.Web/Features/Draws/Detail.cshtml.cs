@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Draws;
 using Puente.Web.Database;
+using Puente.Web.Features.Pathways;
 
 namespace Puente.Web.Features.Draws;
 
@@ -25,12 +26,17 @@ public sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
         Ticket = ticket?.Trim();
         if (!string.IsNullOrEmpty(Ticket) && draw.Status == DrawStatus.Drawn)
         {
-            var bundle = DrawBundleJson.Parse(await getDraw.BundleJson(serviceDate, ct)).Bundle!;
-            TicketEntered = bundle.Entries.Any(e => e.Ticket == Ticket);
-            Result = bundle.Results!.FirstOrDefault(r => r.Ticket == Ticket);
-            if (Result is not null)
+            // The indexed rows the draw wrote, rather than re-reading the whole published bundle per check.
+            var request = db.Requests.Where(r => r.ServiceDate == serviceDate && r.Ticket == Ticket && r.Status != RequestStatus.Withdrawn);
+            TicketEntered = await request.AnyAsync(ct);
+            var selected = await db.Appointments.AsNoTracking()
+                .Where(a => request.Select(r => r.Id).Contains(a.RequestId))
+                .Select(a => new { a.PortCode, a.SlotStart, a.Phase, Port = db.Ports.Where(p => p.Code == a.PortCode).Select(p => p.Name).First() })
+                .FirstOrDefaultAsync(ct);
+            if (selected is not null)
             {
-                PortName = await db.Ports.Where(p => p.Code == Result.Port).Select(p => p.Name).FirstOrDefaultAsync(ct);
+                Result = new DrawResult(Ticket, selected.PortCode, selected.SlotStart, selected.Phase);
+                PortName = selected.Port;
             }
         }
         return Page();
