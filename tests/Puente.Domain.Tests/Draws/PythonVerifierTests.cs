@@ -62,16 +62,12 @@ public sealed class PythonVerifierTests
 
     private static (int ExitCode, string Output) RunVerifier(string json)
     {
-        var python = FindOnPath("python3");
-        if (python is null)
-        {
-            Assert.Skip("python3 is not on PATH, so the independent Python verifier cannot be run");
-        }
+        var python = Prerequisite.Program("python3", "the independent Python verifier cannot be run without it");
         var root = SharedFiles.RepositoryRoot();
         var script = root is null ? null : Path.Combine(root, "tools", "verify-draw-bundle.py");
         if (script is null || !File.Exists(script))
         {
-            Assert.Skip("tools/verify-draw-bundle.py not found above the test's base directory");
+            Prerequisite.Missing("tools/verify-draw-bundle.py not found above the test's base directory");
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"puente-draw-{Guid.NewGuid():N}.json");
@@ -96,11 +92,4 @@ public sealed class PythonVerifierTests
         }
     }
 
-    private static string? FindOnPath(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
-    }
 }

@@ -59,7 +59,7 @@ public sealed class VectorFileTests
         var path = shared is null ? null : Path.Combine(shared, "specs", "draw-protocol-v1.vector.json");
         if (path is null || !File.Exists(path))
         {
-            Assert.Skip($"draw-protocol-v1.vector.json not found (looked in {path ?? "no shared folder"}); set PUENTE_SHARED to the folder holding specs/");
+            Prerequisite.Missing($"draw-protocol-v1.vector.json not found (looked in {path ?? "no shared folder"}); set PUENTE_SHARED to the folder holding specs/");
         }
         return path;
     }
