@@ -6,7 +6,7 @@ namespace Puente.Api.Tests.Infrastructure;
 public static partial class PageForms
 {
     /// <summary>A cookie-carrying client signed in through the login page.</summary>
-    public static async Task<HttpClient> SignIn(PuenteApp app, string email, string? browserLanguage = null)
+    public static async Task<HttpClient> SignIn(PuenteApp app, string email, string? browserLanguage = null, string password = PuenteApp.DemoPassword)
     {
         var client = app.CreateClient();
         if (browserLanguage is not null)
@@ -18,7 +18,7 @@ public static partial class PageForms
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = email,
-            ["password"] = PuenteApp.DemoPassword,
+            ["password"] = password,
             ["__RequestVerificationToken"] = Antiforgery(login),
         }), TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"sign-in answered {response.StatusCode}");

@@ -2,9 +2,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Puente.Web.Database;
 
 namespace Puente.Api.Tests.Infrastructure;
 
@@ -14,12 +18,16 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     public const string DemoPassword = "Puente-demo-2026!";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly IInterceptor[] interceptors;
 
     public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero));
 
-    public PuenteApp(bool demo = true, IDictionary<string, string?>? settings = null, TestDatabase? database = null)
+    /// <param name="interceptors">EF Core interceptors added to the host's database context, for tests
+    /// that must stop a use case at an exact statement (races made deterministic).</param>
+    public PuenteApp(bool demo = true, IDictionary<string, string?>? settings = null, TestDatabase? database = null, IInterceptor[]? interceptors = null)
     {
+        this.interceptors = interceptors ?? [];
         Database = database ?? TestDatabase.Create();
         this.settings = new Dictionary<string, string?>
         {
@@ -46,6 +54,20 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (interceptors.Length > 0)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                if (Database.Provider == "Postgres")
+                {
+                    services.ConfigureDbContext<PostgresPuenteDb>(o => o.AddInterceptors(interceptors));
+                }
+                else
+                {
+                    services.ConfigureDbContext<SqlitePuenteDb>(o => o.AddInterceptors(interceptors));
+                }
+            });
+        }
     }
 
     /// <summary>A client signed in through the public login endpoint with a bearer token.</summary>

@@ -1,9 +1,13 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Pathways;
 using Puente.Web.Features.Accounts;
+using Puente.Web.Features.CheckIns;
 
 namespace Puente.Api.Tests.Passes;
 
@@ -84,6 +88,34 @@ public sealed class CheckInApiTests
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task A_checkin_that_another_officer_completes_between_its_reading_and_its_mark_is_refused_as_already_used()
+    {
+        var justBefore = new JustBeforeTheCheckInMark();
+        await using var app = new PuenteApp(interceptors: [justBefore]);
+        var id = await Bookings.Book(app);
+        var token = await Bookings.Token(app, id);
+        var colleague = await Bookings.AddUser(app, "officer.two@puente.test", Roles.PortOfficer, "2504");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 16, 5, 0, TimeSpan.Zero));
+        CheckInPass.Result? colleagues = null;
+        // The first officer has read the appointment as booked; the colleague's check-in lands before its mark.
+        justBefore.Run = async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            colleagues = await scope.ServiceProvider.GetRequiredService<CheckInPass>().Handle(token, colleague, confirm: true, Ct);
+        };
+
+        var response = await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token);
+
+        Assert.True(justBefore.Ran);
+        Assert.NotNull(colleagues?.Admission);
+        var problem = await Bookings.AssertProblemDocument(response, 409);
+        Assert.Equal("The pass was already used", problem.GetProperty("title").GetString());
+        var stored = await Bookings.Read(app, id);
+        Assert.Equal(AppointmentStatus.CheckedIn, stored.Status);
+        Assert.Equal(colleague, stored.CheckedInBy);
     }
 
     [Theory]
@@ -191,5 +223,30 @@ public sealed class CheckInApiTests
             System.Text.Encoding.ASCII.GetBytes($"{header}.{payload}"), System.Security.Cryptography.HashAlgorithmName.SHA256,
             System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return $"{header}.{payload}.{System.Buffers.Text.Base64Url.EncodeToString(signature)}";
+    }
+
+    /// <summary>Runs <see cref="Run"/> once, just before the statement that marks a pass used.</summary>
+    private sealed class JustBeforeTheCheckInMark : DbCommandInterceptor
+    {
+        private int ran;
+
+        public Func<Task>? Run { get; set; }
+
+        public bool Ran => Volatile.Read(ref ran) == 1;
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Run is not null && IsCheckInMark(command) && Interlocked.Exchange(ref ran, 1) == 0)
+            {
+                await Run();
+            }
+            return result;
+        }
+
+        private static bool IsCheckInMark(DbCommand command) =>
+            command.CommandText.TrimStart().StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            && command.CommandText.Contains("appointments", StringComparison.Ordinal)
+            && command.CommandText.Contains("CheckedInBy", StringComparison.Ordinal);
     }
 }

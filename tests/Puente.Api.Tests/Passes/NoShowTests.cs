@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Pathways;
+using Puente.Web.Database;
 using Puente.Web.Features.Appointments;
 
 namespace Puente.Api.Tests.Passes;
@@ -54,5 +56,33 @@ public sealed class NoShowTests
         var cancel = await (await app.ClientFor(Bookings.Applicant)).PostAsync($"/api/appointments/{id}/cancel", null, TestContext.Current.CancellationToken);
 
         Assert.Equal("The appointment was marked as a no-show.", await Bookings.AssertProblem(cancel, 409));
+    }
+
+    [Fact]
+    public async Task A_no_show_pass_presented_at_the_port_is_refused_and_stays_a_no_show()
+    {
+        await using var app = new PuenteApp();
+        var id = await Bookings.Book(app);
+        var token = await Bookings.Token(app, id);
+        // The sweep marks only days that are over, when a pass for them is already refused for its
+        // date; a no-show on its own day is set directly, to reach the status check itself.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PuenteDb>().Appointments.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AppointmentStatus.NoShow), TestContext.Current.CancellationToken);
+        }
+        var officer = await app.ClientFor(Bookings.Officer);
+
+        foreach (var path in new[] { "/api/checkins/verify", "/api/checkins" })
+        {
+            var problem = await Bookings.AssertProblemDocument(await Bookings.CheckIn(officer, token, path), 409);
+            Assert.Equal("The appointment is not booked", problem.GetProperty("title").GetString());
+            Assert.Equal("The appointment was marked as a no-show.", problem.GetProperty("detail").GetString());
+        }
+
+        var stored = await Bookings.Read(app, id);
+        Assert.Equal(AppointmentStatus.NoShow, stored.Status);
+        Assert.Null(stored.CheckedInAt);
+        Assert.Null(stored.CheckedInBy);
     }
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Draws;
@@ -15,23 +17,34 @@ public sealed class DrawRunsOnceTests
     [Fact]
     public async Task Two_instances_on_one_database_run_a_draw_exactly_once()
     {
+        var startLine = new StartLine(runners: 4);
         var database = TestDatabase.Create();
-        await using var first = new PuenteApp(database: database);
-        await using var second = new PuenteApp(demo: false, database: database);
+        await using var first = new PuenteApp(database: database, interceptors: [startLine]);
+        await using var second = new PuenteApp(demo: false, database: database, interceptors: [startLine]);
+        // Both hosts are up before the race, so neither run waits on a host starting.
+        _ = first.Services;
+        _ = second.Services;
         await new PathwaysDriver(first).Announce();
         await EnterApplicants(first, 40);
         first.Clock.SetUtcNow(PathwaysDriver.AfterClose);
         second.Clock.SetUtcNow(PathwaysDriver.AfterClose);
 
+        // Every run has read the date as not yet drawn before any of them may claim it.
+        startLine.Arm();
         var outcomes = await Task.WhenAll(Draw(first), Draw(second), Draw(first), Draw(second));
 
+        Assert.Equal(4, startLine.Arrived);
         Assert.Single(outcomes, o => o is RunDraw.Drawn { RanNow: true });
         Assert.All(outcomes, o => Assert.IsType<RunDraw.Drawn>(o));
-        await using var scope = first.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
-        var bundle = DrawBundleJson.Parse((await db.DrawDays.SingleAsync(Ct)).Bundle).Bundle!;
+        var drawn = await StoredBundle(first);
+        var bundle = DrawBundleJson.Parse(drawn).Bundle!;
         Assert.Empty(DrawBundleVerifier.Verify(bundle));
-        Assert.Equal(bundle.Results!.Count, await db.Appointments.CountAsync(Ct));
+        Assert.Equal(40, bundle.Entries.Count);
+        Assert.Equal(bundle.Results!.Count, await Appointments(first));
+
+        Assert.Equal(new RunDraw.Drawn(PathwaysDriver.ServiceDate, RanNow: false), await Draw(second));
+        Assert.Equal(drawn, await StoredBundle(second));
+        Assert.Equal(bundle.Results.Count, await Appointments(second));
     }
 
     [Fact]
@@ -70,6 +83,18 @@ public sealed class DrawRunsOnceTests
         Assert.Equal(new RunDraw.Drawn(PathwaysDriver.ServiceDate, RanNow: true), await Draw(app));
     }
 
+    private static async Task<string> StoredBundle(PuenteApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<PuenteDb>().DrawDays.AsNoTracking().SingleAsync(Ct)).Bundle!;
+    }
+
+    private static async Task<int> Appointments(PuenteApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PuenteDb>().Appointments.CountAsync(Ct);
+    }
+
     private static async Task<RunDraw.Outcome> Draw(PuenteApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -88,6 +113,37 @@ public sealed class DrawRunsOnceTests
             var outcome = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
                 new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504", "2305"], account.Travellers.Select(t => t.Id).ToList()), null, Ct);
             Assert.IsType<SubmitRequest.Submitted>(outcome);
+        }
+    }
+
+    /// <summary>
+    /// Once armed, holds each transaction that is about to begin until all the runners have arrived.
+    /// It waits before BEGIN because SQLite takes its write lock there: a runner held after BEGIN would
+    /// keep the others from ever arriving. A runner still alone after the timeout fails the test.
+    /// </summary>
+    private sealed class StartLine(int runners) : DbTransactionInterceptor
+    {
+        private readonly TaskCompletionSource allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int armed;
+        private int arrived;
+
+        public int Arrived => Volatile.Read(ref arrived);
+
+        public void Arm() => Volatile.Write(ref armed, 1);
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Volatile.Read(ref armed) == 1 && !allArrived.Task.IsCompleted)
+            {
+                if (Interlocked.Increment(ref arrived) == runners)
+                {
+                    allArrived.SetResult();
+                }
+                await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+            return result;
         }
     }
 }

@@ -105,16 +105,34 @@ public sealed class RequestFlowTests
         await using var app = new PuenteApp();
         var driver = new PathwaysDriver(app);
         var (first, firstRegistration) = await driver.SignedInApplicant("first@puente.test");
-        var (second, _) = await driver.SignedInApplicant("second@puente.test");
+        // The second account registers the same woman again: capitals, no accents, other spacing and a hyphen.
+        var (second, secondRegistration) = await driver.SignedInApplicant("second@puente.test", "MARIA  JOSE", "PEREZ-ONEIL");
         await driver.Announce();
         (await first.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(firstRegistration, "2504"), Ct)).EnsureSuccessStatusCode();
 
-        // The second account registered the same woman again, in capitals and without accents.
-        var me = await second.GetFromJsonAsync<JsonElement>("/api/applicants/me", Ct);
-        var response = await second.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(me, "2504"), Ct);
+        var response = await second.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(secondRegistration, "2304"), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("María José", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("MARIA  JOSE PEREZ-ONEIL", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(1, await CountRequests(app));
+    }
+
+    [Fact]
+    public async Task Of_two_accounts_submitting_the_same_person_at_the_same_moment_exactly_one_is_accepted()
+    {
+        await using var app = new PuenteApp();
+        var driver = new PathwaysDriver(app);
+        var (first, firstRegistration) = await driver.SignedInApplicant("first@puente.test");
+        var (second, secondRegistration) = await driver.SignedInApplicant("second@puente.test", "maria jose", "perez o'neil");
+        await driver.Announce();
+
+        var responses = await Task.WhenAll(
+            first.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(firstRegistration, "2504"), Ct),
+            second.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(secondRegistration, "2304"), Ct));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal(1, await CountRequests(app));
     }
 
     [Fact]
@@ -223,5 +241,11 @@ public sealed class RequestFlowTests
             Assert.Equal(status, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    private static async Task<int> CountRequests(PuenteApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PuenteDb>().Requests.CountAsync(Ct);
     }
 }

@@ -48,6 +48,9 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
             case SubmitRequest.WindowNotOpen:
                 Problems.Add("Apply_WindowClosed");
                 break;
+            case SubmitRequest.KeyReused:
+                Problems.Add("Apply_KeyReused");
+                break;
             case SubmitRequest.Conflict conflict:
                 Problems.Add("Apply_Conflict");
                 ProblemDetail = conflict.Detail;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Puente.Web.Database;
 using Puente.Web.Features.Accounts;
 
@@ -53,7 +54,7 @@ public static class PathwaysApi
     public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitRequest.Command command,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, CancellationToken ct)
+        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var outcome = await handler.Handle(users.GetUserId(user)!, command, idempotencyKey, ct);
         return outcome switch
@@ -67,6 +68,10 @@ public static class PathwaysApi
                 detail: $"Requests for {w.ServiceDate:yyyy-MM-dd} are accepted from {w.OpensAt.ToString("u", CultureInfo.InvariantCulture)} until {w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)}.",
                 extensions: new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt }),
             SubmitRequest.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request conflicts with another", detail: c.Detail),
+            SubmitRequest.KeyReused k => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: text["Requests_KeyReusedTitle"],
+                detail: text["Requests_KeyReused", k.EarlierServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]),
             _ => throw new InvalidOperationException(outcome.ToString()),
         };
     }

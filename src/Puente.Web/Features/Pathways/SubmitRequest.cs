@@ -24,11 +24,15 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
     public sealed record WindowNotOpen(DateOnly ServiceDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt) : Outcome;
     public sealed record Conflict(string Detail) : Outcome;
 
+    /// <summary>The key already named another request of this applicant (other date, ports, travellers
+    /// or choice to re-enter): answering with that request's receipt would hide that this one was not made.</summary>
+    public sealed record KeyReused(DateOnly EarlierServiceDate) : Outcome;
+
     public async Task<Outcome> Handle(string applicantUserId, Command command, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } replay)
+        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } earlier)
         {
-            return new Submitted(replay, Created: false);
+            return Replay(earlier, command);
         }
         var problems = ValidateShape(command, idempotencyKey);
         if (problems.Count > 0)
@@ -94,7 +98,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
         {
             // A unique index refused the row: find out which rule, without a check-then-insert race.
             db.ChangeTracker.Clear();
-            return await ExplainConflict(applicantUserId, serviceDate, travellerIds, idempotencyKey, cancellationToken);
+            return await ExplainConflict(applicantUserId, command, travellerIds, idempotencyKey, cancellationToken);
         }
         return new Submitted(new RequestReceipt(request.Id, request.Ticket, serviceDate, ports, request.Size, travellerIds,
             request.RegisteredOn, request.Status, request.ReenterUntilSelected, now), Created: true);
@@ -106,12 +110,24 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             .Select(RequestReceipt.Row)
             .FirstOrDefaultAsync(cancellationToken))?.ToReceipt();
 
-    private async Task<Outcome> ExplainConflict(string applicantUserId, DateOnly serviceDate, List<Guid> travellerIds, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>A retry repeats its request exactly (the IETF Idempotency-Key draft's rule); the same key
+    /// with another body is refused rather than answered with a receipt for something else.</summary>
+    private static Outcome Replay(RequestReceipt earlier, Command command)
     {
-        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } replay)
+        var same = command.ServiceDate == earlier.ServiceDate
+            && (command.Ports ?? []).Select(p => p.Trim()).SequenceEqual(earlier.Ports)
+            && (command.Travellers ?? []).Distinct().Order().SequenceEqual(earlier.Travellers.Order())
+            && command.ReenterUntilSelected == earlier.ReenterUntilSelected;
+        return same ? new Submitted(earlier, Created: false) : new KeyReused(earlier.ServiceDate);
+    }
+
+    private async Task<Outcome> ExplainConflict(string applicantUserId, Command command, List<Guid> travellerIds, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } earlier)
         {
-            return new Submitted(replay, Created: false);
+            return Replay(earlier, command);
         }
+        var serviceDate = command.ServiceDate!.Value;
         if (await db.Requests.AnyAsync(r => r.ServiceDate == serviceDate && r.StandingApplicantUserId == applicantUserId, cancellationToken))
         {
             return new Conflict($"You already have a request for {serviceDate:yyyy-MM-dd}. Withdraw it first to change it.");
