@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,36 @@ public sealed class PathwaysDriver(PuenteApp app)
     /// <summary>Where every test's clock starts (see <see cref="PuenteApp.Clock"/>): inside the window.</summary>
     public static readonly DateTimeOffset InsideWindow = new(2026, 11, 29, 15, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset AfterClose = new(2026, 11, 30, 11, 5, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Settings that run the background jobs, with each date announced 12 hours before its window
+    /// opens: 720 one-minute steps, more than <see cref="PuenteApp.AdvanceUntil"/> takes before it gives
+    /// up, so a date seen announced while stepping was announced before its window opened.
+    /// </summary>
+    public static Dictionary<string, string?> BackgroundJobs(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
+        {
+            ["Pathways:BackgroundJobs"] = "true",
+            ["Pathways:AnnounceLead"] = "12:00:00",
+        };
+        return settings;
+    }
+
+    /// <summary>The public summary of a date's draw, or null while none is announced.</summary>
+    public async Task<JsonElement?> PublicDraw(DateOnly date)
+    {
+        var response = await app.CreateClient().GetAsync($"/api/draws/{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<bool> IsDrawn(DateOnly date) =>
+        await PublicDraw(date) is { } draw && draw.GetProperty("status").GetString() == "drawn";
 
     public Task<JsonElement> Register(string email, params object[] companions) =>
         Register(email, "María José", "Pérez O'Neil", companions);

@@ -17,6 +17,9 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Puente-demo-2026!";
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PauseBetweenSteps = TimeSpan.FromMilliseconds(50);
+
     private readonly Dictionary<string, string?> settings;
     private readonly IInterceptor[] interceptors;
 
@@ -86,6 +89,28 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Puente.Web.Database.MigrateDatabase>().Handle();
+    }
+
+    /// <summary>
+    /// For tests of the background jobs, which wake on <see cref="Clock"/>: moves the clock on by
+    /// <paramref name="step"/> at a time (not at all when zero) until <paramref name="done"/> holds.
+    /// Fails, naming <paramref name="what"/>, after 30 s of real time, so after at most 600 steps.
+    /// </summary>
+    public async Task AdvanceUntil(TimeSpan step, Func<Task<bool>> done, string what)
+    {
+        // Start the host first: its start-up is not part of the wait.
+        _ = Services;
+        using var patience = new CancellationTokenSource(Patience);
+        while (!await done())
+        {
+            if (patience.IsCancellationRequested)
+            {
+                Assert.Fail($"Waited {Patience.TotalSeconds} s of real time for {what}; the clock reads {Clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC.");
+            }
+            Clock.Advance(step);
+            // Real time for whatever the step woke to do its round.
+            await Task.Delay(PauseBetweenSteps, TestContext.Current.CancellationToken);
+        }
     }
 
     public override async ValueTask DisposeAsync()

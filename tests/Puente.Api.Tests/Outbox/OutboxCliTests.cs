@@ -14,7 +14,7 @@ public sealed class OutboxCliTests
     [Fact]
     public async Task Outbox_send_delivers_the_due_messages_and_prints_the_counts()
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         var database = TestDatabase.Create();
         await using var app = new PuenteApp(demo: false, database: database,
             settings: new Dictionary<string, string?> { ["Pathways:BackgroundJobs"] = "false" });

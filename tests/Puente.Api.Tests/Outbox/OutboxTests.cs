@@ -19,7 +19,7 @@ public sealed class OutboxTests
     [InlineData("ht", "Ou gen yon randevou nan Garita de Otay Mesa pou 2026-12-03", "Pò antre: Garita de Otay Mesa", "Enpòtan: Puente pa janm fè moun peye")]
     public async Task An_appointment_selected_email_arrives_in_the_recipients_language(string language, string subject, string portLine, string warning)
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         await using var app = await AppWithSmtp(smtp.Port);
         var id = await EnqueueSelected(app, language);
 
@@ -82,7 +82,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task An_enqueued_message_is_saved_only_with_the_callers_transaction()
     {
-        await using var app = await AppWithSmtp(SmtpListener.FreePort());
+        using var smtp = SmtpListener.Down();
+        await using var app = await AppWithSmtp(smtp.Port);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
@@ -99,8 +100,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task A_message_stays_queued_while_the_smtp_server_is_down_and_is_sent_once_the_backoff_has_passed()
     {
-        var port = SmtpListener.FreePort();
-        await using var app = await AppWithSmtp(port);
+        using var smtp = SmtpListener.Down();
+        await using var app = await AppWithSmtp(smtp.Port);
         var id = await EnqueueSelected(app, "ht");
         var queuedAt = app.Clock.GetUtcNow();
 
@@ -111,7 +112,7 @@ public sealed class OutboxTests
         Assert.False(string.IsNullOrWhiteSpace(failed.LastError));
         Assert.Equal(queuedAt.AddMinutes(1), failed.NextAttemptAt);
 
-        using var smtp = await SmtpListener.Start(port);
+        smtp.Open();
         Assert.Equal(new OutboxRound(true, Sent: 0, Failed: 0), await Round(app));
         Assert.Empty(smtp.Messages);
 
@@ -126,7 +127,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task Two_concurrent_rounds_never_send_the_same_message_twice()
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         await using var app = await AppWithSmtp(smtp.Port);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -149,7 +150,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task A_text_message_without_an_sms_gateway_stays_queued_with_a_clear_error()
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         await using var app = await AppWithSmtp(smtp.Port);
         var id = await EnqueueSelected(app, "es", OutboxChannel.Sms, "+52 664 123 4567");
 
@@ -166,7 +167,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task A_text_message_goes_to_the_email_to_sms_gateway_when_one_is_configured()
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         await using var app = await AppWithSmtp(smtp.Port, ("Sms:EmailGatewayDomain", "sms.example.net"));
         var id = await EnqueueSelected(app, "en", OutboxChannel.Sms, "+52 (664) 123-4567");
 
@@ -216,7 +217,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task The_worker_delivers_queued_messages_on_its_own()
     {
-        using var smtp = await SmtpListener.Start();
+        using var smtp = SmtpListener.Start();
         await using var app = await AppWithSmtp(smtp.Port, ("Pathways:BackgroundJobs", "true"));
         await EnqueueSelected(app, "en");
 

@@ -1,72 +1,72 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 namespace Puente.Api.Tests.Outbox;
 
-/// <summary>A real SMTP server on 127.0.0.1 that keeps every message it accepts.</summary>
+/// <summary>
+/// A real SMTP server on 127.0.0.1 that keeps every message it accepts. It binds a port of its own
+/// once and holds it until disposed, so no other process can take the port from under a test.
+/// </summary>
 public sealed class SmtpListener : IDisposable
 {
-    private readonly SmtpServer.SmtpServer server;
+    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly Store store = new();
-    private readonly Task running;
+    private SmtpServer.SmtpServer? server;
+    private Task running = Task.CompletedTask;
 
     public int Port { get; }
     public IReadOnlyCollection<Received> Messages => store.Messages;
 
     public sealed record Received(IReadOnlyList<string> Recipients, MimeMessage Message);
 
-    private SmtpListener(int port)
+    private SmtpListener()
     {
-        Port = port;
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>A server that accepts mail from the moment this returns.</summary>
+    public static SmtpListener Start()
+    {
+        var listener = new SmtpListener();
+        listener.Open();
+        return listener;
+    }
+
+    /// <summary>A mail server that is down: its port is held, but every connection is refused until <see cref="Open"/>.</summary>
+    public static SmtpListener Down() => new();
+
+    /// <summary>Starts accepting connections; the kernel queues them from this call on, so the server is reachable when it returns.</summary>
+    public void Open()
+    {
+        socket.Listen();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(e => e.Endpoint((IPEndPoint)socket.LocalEndPoint!))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
+        services.Add(new HeldSocket(socket));
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(CancellationToken.None);
     }
 
-    /// <summary>Starts listening on <paramref name="port"/> (a free one when null) and returns once it accepts connections.</summary>
-    public static async Task<SmtpListener> Start(int? port = null)
-    {
-        var listener = new SmtpListener(port ?? FreePort());
-        for (var tries = 0; ; tries++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, listener.Port);
-                return listener;
-            }
-            catch (SocketException) when (tries < 50)
-            {
-                await Task.Delay(20);
-            }
-        }
-    }
-
-    /// <summary>A port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
     public void Dispose()
     {
-        server.Shutdown();
+        server?.Shutdown();
         running.Wait(TimeSpan.FromSeconds(5));
+        socket.Dispose();
     }
 
     private sealed class Store : MessageStore
@@ -81,5 +81,32 @@ public sealed class SmtpListener : IDisposable
             Messages.Enqueue(new Received(transaction.To.Select(m => $"{m.User}@{m.Host}").ToList(), message));
             return SmtpResponse.Ok;
         }
+    }
+
+    // SmtpServer's own listener binds the endpoint itself; this one serves the socket bound above.
+    private sealed class HeldSocket(Socket socket) : IEndpointListenerFactory, IEndpointListener
+    {
+        public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) => this;
+
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken) =>
+            new Connection(new NetworkStream(await socket.AcceptAsync(cancellationToken), ownsSocket: true));
+
+        // The socket belongs to the SmtpListener, which closes it.
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class Connection(NetworkStream stream) : ISecurableDuplexPipe
+    {
+        public PipeReader Input { get; } = PipeReader.Create(stream);
+        public PipeWriter Output { get; } = PipeWriter.Create(stream);
+        public bool IsSecure => false;
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("This test server speaks plain SMTP only.");
+
+        public void Dispose() => stream.Dispose();
     }
 }

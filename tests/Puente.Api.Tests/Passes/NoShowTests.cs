@@ -9,6 +9,8 @@ namespace Puente.Api.Tests.Passes;
 
 public sealed class NoShowTests
 {
+    private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
+
     private static async Task<int> Sweep(PuenteApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -44,6 +46,29 @@ public sealed class NoShowTests
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await Sweep(app));
         Assert.Equal(AppointmentStatus.NoShow, (await Bookings.Read(app, id)).Status);
+    }
+
+    [Fact]
+    public async Task Left_to_itself_the_sweep_marks_booked_appointments_once_their_day_is_over_and_leaves_checked_in_ones()
+    {
+        // A sweep every minute of the test's clock: the rest of today is more minutes than a wait steps through.
+        await using var app = new PuenteApp(settings: new Dictionary<string, string?>
+        {
+            ["Pathways:BackgroundJobs"] = "true",
+            ["Pathways:NoShowSweepMinutes"] = "1",
+        });
+        var yesterday = await Bookings.Book(app, date: Bookings.Today.AddDays(-1));
+        var booked = await Bookings.Book(app);
+        var checkedIn = await Bookings.Book(app, status: AppointmentStatus.CheckedIn);
+
+        await app.AdvanceUntil(OneMinute, async () => (await Bookings.Read(app, yesterday)).Status == AppointmentStatus.NoShow,
+            "yesterday's booked appointment to become a no-show");
+        Assert.Equal(AppointmentStatus.Booked, (await Bookings.Read(app, booked)).Status);
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero)); // midnight in San Ysidro
+        await app.AdvanceUntil(OneMinute, async () => (await Bookings.Read(app, booked)).Status == AppointmentStatus.NoShow,
+            "today's booked appointment to become a no-show once the day is over");
+        Assert.Equal(AppointmentStatus.CheckedIn, (await Bookings.Read(app, checkedIn)).Status);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
@@ -9,6 +11,7 @@ namespace Puente.Api.Tests.Pathways;
 
 public sealed class ReentryTests
 {
+    private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // San Ysidro offers one place in total, so of three single applicants two are not selected.
@@ -49,5 +52,61 @@ public sealed class ReentryTests
         Assert.Equal(expected, tomorrow.Select(r => r.ApplicantUserId).Order().ToList());
         Assert.All(tomorrow, r => Assert.DoesNotContain(r.Ticket, today.Select(t => t.Ticket)));
         Assert.All(tomorrow, r => Assert.Equal(RequestStatus.Entered, r.Status));
+    }
+
+    [Fact]
+    public async Task After_a_draw_the_scheduler_enters_the_requests_not_selected_that_asked_for_it_into_the_next_date_once()
+    {
+        await using var app = new PuenteApp(settings: PathwaysDriver.BackgroundJobs(OnePlace));
+        var driver = new PathwaysDriver(app);
+        var nextDate = PathwaysDriver.ServiceDate.AddDays(1);
+        await app.AdvanceUntil(TimeSpan.Zero, async () => await driver.PublicDraw(PathwaysDriver.ServiceDate) is not null,
+            "the first round to announce 1 December");
+        var emails = new Dictionary<string, string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var email = $"hopeful{i}@puente.test";
+            var (client, registration) = await driver.SignedInApplicant(email, $"Wilda {i}", "Joseph");
+            var request = new
+            {
+                serviceDate = "2026-12-01", ports = new[] { "2504" }, travellers = PathwaysDriver.TravellerIds(registration), reenterUntilSelected = i > 0,
+            };
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/requests", request, Ct)).StatusCode);
+            emails[registration.GetProperty("applicantId").GetString()!] = email;
+        }
+
+        app.Clock.SetUtcNow(PathwaysDriver.AfterClose);
+        await app.AdvanceUntil(OneMinute, () => driver.IsDrawn(PathwaysDriver.ServiceDate), "the draw for 1 December");
+        var drawn = await Requests(app, PathwaysDriver.ServiceDate);
+        Assert.Single(drawn, r => r.Status == RequestStatus.Selected);
+        var expected = drawn.Where(r => r.Status == RequestStatus.NotSelected && r.ReenterUntilSelected).Select(r => r.ApplicantUserId).Order().ToList();
+        await app.AdvanceUntil(OneMinute, async () => (await Requests(app, nextDate)).Count == expected.Count,
+            $"{expected.Count} request(s) to be entered again for 2 December");
+
+        var reentered = await Requests(app, nextDate);
+        Assert.Equal(expected, reentered.Select(r => r.ApplicantUserId).Order().ToList());
+        Assert.All(reentered, r => Assert.Equal(RequestStatus.Entered, r.Status));
+        Assert.All(reentered, r => Assert.True(r.ReenterUntilSelected));
+        Assert.All(reentered, r => Assert.DoesNotContain(r.Ticket, drawn.Select(d => d.Ticket)));
+
+        // Someone withdraws the entry made for them; later rounds must leave them out.
+        var withdrawing = reentered[0];
+        var applicant = await app.ClientFor(emails[withdrawing.ApplicantUserId], PathwaysDriver.Password);
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.DeleteAsync($"/api/requests/{withdrawing.Id}", Ct)).StatusCode);
+        // 3 December is due at midnight, while 2 December's window is open until 11:00: its announcement shows a round ran.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        await app.AdvanceUntil(OneMinute, async () => await driver.PublicDraw(nextDate.AddDays(1)) is not null,
+            "a later round, which announces 3 December");
+
+        var later = await Requests(app, nextDate);
+        Assert.Equal(expected, later.Select(r => r.ApplicantUserId).Order().ToList());
+        Assert.Equal(RequestStatus.Withdrawn, Assert.Single(later, r => r.ApplicantUserId == withdrawing.ApplicantUserId).Status);
+    }
+
+    private static async Task<List<AppointmentRequestRecord>> Requests(PuenteApp app, DateOnly date)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PuenteDb>().Requests.AsNoTracking()
+            .Where(r => r.ServiceDate == date).ToListAsync(Ct);
     }
 }

@@ -64,7 +64,7 @@ public sealed class PortsRegistryJsonTests
 
         Assert.False(result.IsSuccess);
         Assert.Null(result.Registry);
-        Assert.NotEmpty(result.Errors);
+        Assert.Single(result.Errors);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class PortsRegistryJsonTests
         var result = PortsRegistryJson.Parse(json);
 
         Assert.False(result.IsSuccess);
-        Assert.NotEmpty(result.Errors);
+        Assert.Single(result.Errors);
     }
 
     [Fact]
