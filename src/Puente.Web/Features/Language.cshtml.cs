@@ -6,7 +6,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web.Features;
 
 /// <summary>Remembers the chosen language in a cookie and returns to the page the person was on.</summary>
-public sealed class LanguageModel(TimeProvider clock) : PageModel
+public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -19,7 +19,9 @@ public sealed class LanguageModel(TimeProvider clock) : PageModel
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions
                 {
-                    Expires = clock.GetUtcNow().AddYears(1),
+                    // A year counted by the browser's clock: a server clock that disagrees with the device
+                    // (or a test's fixed one) cannot hand out a cookie that is already expired.
+                    MaxAge = TimeSpan.FromDays(365),
                     IsEssential = true,
                     SameSite = SameSiteMode.Lax,
                     HttpOnly = true,

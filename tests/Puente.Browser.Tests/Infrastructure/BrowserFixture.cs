@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Puente.Browser.Tests.Infrastructure.BrowserFixture))]
@@ -15,7 +16,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly Lazy<Task<DrawnDay>> drawnDay = new(Infrastructure.DrawnDay.StartAsync);
 
-    public PuenteServer Server { get; } = new();
+    /// <summary>
+    /// The public pages' server, stopped on the drawn day's morning like <see cref="DrawnDay"/>, so every
+    /// test sees the same day whenever the suite runs; the demo's draw of the day before is on /Draws.
+    /// </summary>
+    public PuenteServer Server { get; } = new(new FakeTimeProvider(Infrastructure.DrawnDay.ServiceMorning), demoDraw: true);
 
     /// <summary>The server on a drawn service date, started by the first test that asks for it.</summary>
     public Task<DrawnDay> DrawnDay => drawnDay.Value;
@@ -36,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IBrowserContext> NewContextAsync(bool javaScript = true, string locale = "es-MX") =>
         NewContextAsync(Server, javaScript, locale);
 
-    /// <summary>A clean context on another server, e.g. one whose clock the test owns.</summary>
+    /// <summary>A clean context on another server, e.g. the drawn day or one the test prepared itself.</summary>
     public async Task<IBrowserContext> NewContextAsync(PuenteServer server, bool javaScript = true, string locale = "es-MX")
     {
         Chromium.RequireInstalled();

@@ -10,7 +10,8 @@ namespace Puente.Browser.Tests.Infrastructure;
 /// <summary>
 /// A second server whose clock the tests own, standing on the morning of a drawn service date at San
 /// Ysidro: applicants registered and requested through the API, the draw ran after the window closed,
-/// and the next date's window is open. Officer and signed-in page tests share it; the clock no longer moves.
+/// the next day is drawn too, and the window of the date after is open. Officer and signed-in page
+/// tests share it; the clock no longer moves.
 /// </summary>
 public sealed class DrawnDay : IAsyncDisposable
 {
@@ -25,6 +26,11 @@ public sealed class DrawnDay : IAsyncDisposable
 
     public static readonly DateOnly ServiceDate = new(2026, 12, 1);
 
+    /// <summary>The day after, drawn on the service date's morning (its window closes 2026-12-01 11:00 UTC).</summary>
+    public static readonly DateOnly Tomorrow = new(2026, 12, 2);
+    private static readonly DateTimeOffset InsideTomorrowsWindow = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AfterTomorrowsClose = new(2026, 12, 1, 11, 5, 0, TimeSpan.Zero);
+
     /// <summary>Announced from <see cref="ServiceMorning"/>: its window is open while the tests run.</summary>
     public static readonly DateOnly NextOpenDate = new(2026, 12, 3);
 
@@ -35,10 +41,20 @@ public sealed class DrawnDay : IAsyncDisposable
     /// <summary>Keeps a booked appointment for the page checks.</summary>
     public const string Booked = "booked@puente.test";
 
+    /// <summary>Passes the officer at San Ysidro must refuse offline: another port, another date.</summary>
+    public const string BookedAtCalexico = "calexico.booked@puente.test";
+    public const string BookedTomorrow = "tomorrow.booked@puente.test";
+
+    /// <summary>Queued offline and presented again on the same device; never synced.</summary>
+    public const string QueuedOffline = "queued.offline@puente.test";
+
     /// <summary>A demo account: San Ysidro (2504), America/Los_Angeles.</summary>
     public const string Officer = "officer.sanysidro@puente.test";
 
-    private static readonly string[] SanYsidro = ["2504"];
+    private const string SanYsidro = "2504";
+
+    /// <summary>Calexico (2503): same zone as San Ysidro, so only the port tells its passes apart there.</summary>
+    private const string Calexico = "2503";
 
     public FakeTimeProvider Clock { get; } = new(InsideWindow);
     public PuenteServer Server { get; }
@@ -52,11 +68,18 @@ public sealed class DrawnDay : IAsyncDisposable
         {
             day.Server.Start();
             await day.Announce(ServiceDate);
-            await day.RegisterAndRequest(CheckedInOnline, new("Ana Lucía", "Núñez", "1991-05-20", "MEX"), new("Élodie", "Pierre", "2014-02-03", "HTI"));
-            await day.RegisterAndRequest(CheckedInOffline, new("Rosa Elena", "Ortiz", "1985-10-02", "MEX"), new("Jean-Baptiste", "Désir", "2012-07-14", "HTI"));
-            await day.RegisterAndRequest(Booked, new("Wilner", "Joseph", "1979-01-30", "HTI"), new("Marie", "Joseph", "2010-12-24", "HTI"));
+            await day.RegisterAndRequest(CheckedInOnline, ServiceDate, SanYsidro, new("Ana Lucía", "Núñez", "1991-05-20", "MEX"), new("Élodie", "Pierre", "2014-02-03", "HTI"));
+            await day.RegisterAndRequest(CheckedInOffline, ServiceDate, SanYsidro, new("Rosa Elena", "Ortiz", "1985-10-02", "MEX"), new("Jean-Baptiste", "Désir", "2012-07-14", "HTI"));
+            await day.RegisterAndRequest(Booked, ServiceDate, SanYsidro, new("Wilner", "Joseph", "1979-01-30", "HTI"), new("Marie", "Joseph", "2010-12-24", "HTI"));
+            await day.RegisterAndRequest(QueuedOffline, ServiceDate, SanYsidro, new("Yuleisy", "Castillo", "1993-04-11", "CUB"), new("Darwin", "Castillo", "2016-09-08", "CUB"));
+            await day.RegisterAndRequest(BookedAtCalexico, ServiceDate, Calexico, new("Luis Ángel", "Mendoza", "1988-03-15", "HND"), new("Dayana", "Mendoza", "2013-06-21", "HND"));
             day.Clock.SetUtcNow(AfterClose);
             Assert.IsType<RunDraw.Drawn>(await day.Draw(ServiceDate));
+            await day.Announce(Tomorrow);
+            day.Clock.SetUtcNow(InsideTomorrowsWindow);
+            await day.RegisterAndRequest(BookedTomorrow, Tomorrow, SanYsidro, new("Kervens", "Saint-Fleur", "1990-08-17", "HTI"), new("Nathalie", "Saint-Fleur", "2011-11-05", "HTI"));
+            day.Clock.SetUtcNow(AfterTomorrowsClose);
+            Assert.IsType<RunDraw.Drawn>(await day.Draw(Tomorrow));
             day.Clock.SetUtcNow(ServiceMorning);
             await day.Announce(NextOpenDate);
             return day;
@@ -123,7 +146,7 @@ public sealed class DrawnDay : IAsyncDisposable
 
     private sealed record Person(string GivenNames, string FamilyNames, string BirthDate, string Nationality);
 
-    private async Task RegisterAndRequest(string email, Person applicant, Person companion)
+    private async Task RegisterAndRequest(string email, DateOnly serviceDate, string port, Person applicant, Person companion)
     {
         using var anonymous = new HttpClient { BaseAddress = Server.Address };
         var registered = await anonymous.PostAsJsonAsync("/api/applicants", new
@@ -139,7 +162,7 @@ public sealed class DrawnDay : IAsyncDisposable
         var travellers = registration.GetProperty("travellers").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
 
         using var client = await ClientFor(email);
-        var requested = await client.PostAsJsonAsync("/api/requests", new { serviceDate = "2026-12-01", ports = SanYsidro, travellers });
+        var requested = await client.PostAsJsonAsync("/api/requests", new { serviceDate, ports = new[] { port }, travellers });
         Assert.True(requested.IsSuccessStatusCode, await requested.Content.ReadAsStringAsync());
     }
 

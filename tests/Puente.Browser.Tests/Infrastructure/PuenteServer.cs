@@ -13,12 +13,16 @@ namespace Puente.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Puente on Kestrel at a real loopback port, because a browser cannot talk to the in-memory
-/// test server. Fresh database, demo accounts, the production pipeline otherwise. With a clock, the
-/// test owns time: no background jobs and no simulated draw, so a draw happens when the test runs it.
+/// test server. Fresh database, demo accounts, the production pipeline otherwise. The test owns
+/// time: no background jobs, so a draw happens when the test runs it, and what a page shows never
+/// depends on the day the suite runs. With <paramref name="demoDraw"/>, the demo's simulated draw of
+/// the day before the clock's date is there to look at, as a newcomer would find it.
 /// </summary>
-public sealed class PuenteServer(FakeTimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Puente-demo-2026!";
+
+    public FakeTimeProvider Clock => clock;
 
     private readonly TestDatabase database = TestDatabase.Create();
 
@@ -44,12 +48,12 @@ public sealed class PuenteServer(FakeTimeProvider? clock = null) : WebApplicatio
         // Every test shares this server; the default limits are sized for one person, not a suite.
         builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
         builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
-        if (clock is not null)
+        builder.UseSetting("Pathways:BackgroundJobs", "false");
+        if (!demoDraw)
         {
-            builder.UseSetting("Pathways:BackgroundJobs", "false");
             builder.UseSetting("Demo:SimulatedApplicants", "0");
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         }
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
     }
 
     public override async ValueTask DisposeAsync()
