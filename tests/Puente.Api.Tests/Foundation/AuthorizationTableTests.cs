@@ -48,14 +48,6 @@ public sealed class AuthorizationTableTests
         //                                                    anonymous admin analyst officer applicant caseworker supervisor other applicant
         new("POST /api/auth/login",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /api/auth/refresh",                        [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/register",                       [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("GET /api/auth/confirmEmail",                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/resendConfirmationEmail",        [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/forgotPassword",                 [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/resetPassword",                  [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/manage/2fa",                     [Login, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("GET /api/auth/manage/info",                     [Login, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("POST /api/auth/manage/info",                    [Login, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /api/me",                                   [Login, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
 
         new("GET /api/ports",                                [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
