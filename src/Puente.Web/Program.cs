@@ -82,7 +82,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<PuenteUser>().RequireRateLimiting(RateLimiting.SignInPolicy);
+// Of Identity's API only bearer sign-in and refresh: no open registration, no account management (ADR 0007).
+app.MapSignInApi();
 app.MapPortsApi();
 app.MapGetCurrentUser();
 app.MapPathwaysApi();

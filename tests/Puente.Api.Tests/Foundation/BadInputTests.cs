@@ -13,6 +13,8 @@ public sealed class BadInputTests
     [InlineData("not json at all")]
     [InlineData("{\"email\": 42, \"password\": [1,2]}")]
     [InlineData("[]")]
+    [InlineData("{\"password\": \"whatever-123456\"}")]
+    [InlineData("{\"email\": null, \"password\": null}")]
     public async Task Malformed_or_mistyped_json_is_a_400_problem(string body)
     {
         await using var app = new PuenteApp();

@@ -19,5 +19,7 @@ public sealed class OpenApiTests
         Assert.Contains("/api/ports", document.Paths.Keys);
         Assert.Contains("/api/ports/{code}", document.Paths.Keys);
         Assert.Contains("/api/auth/login", document.Paths.Keys);
+        Assert.Contains("/api/auth/refresh", document.Paths.Keys);
+        Assert.DoesNotContain("/api/auth/register", document.Paths.Keys);
     }
 }

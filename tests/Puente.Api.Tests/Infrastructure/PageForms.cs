@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Puente.Api.Tests.Infrastructure;
 
@@ -6,9 +8,10 @@ namespace Puente.Api.Tests.Infrastructure;
 public static partial class PageForms
 {
     /// <summary>A cookie-carrying client signed in through the login page.</summary>
-    public static async Task<HttpClient> SignIn(PuenteApp app, string email, string? browserLanguage = null, string password = PuenteApp.DemoPassword)
+    public static async Task<HttpClient> SignIn(
+        PuenteApp app, string email, string? browserLanguage = null, string password = PuenteApp.DemoPassword, bool followRedirects = true)
     {
-        var client = app.CreateClient();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         if (browserLanguage is not null)
         {
             // Pages reached by redirect speak the browser's language.
@@ -21,7 +24,9 @@ public static partial class PageForms
             ["password"] = password,
             ["__RequestVerificationToken"] = Antiforgery(login),
         }), TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"sign-in answered {response.StatusCode}");
+        // Signed in, the login page sends the person on; a refused sign-in shows the form again.
+        Assert.True(followRedirects ? response.IsSuccessStatusCode : response.StatusCode == HttpStatusCode.Redirect,
+            $"sign-in answered {response.StatusCode}");
         return client;
     }
 

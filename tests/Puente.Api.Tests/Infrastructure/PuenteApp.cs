@@ -74,9 +74,9 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in through the public login endpoint with a bearer token.</summary>
-    public async Task<HttpClient> ClientFor(string email, string password = DemoPassword)
+    public async Task<HttpClient> ClientFor(string email, string password = DemoPassword, bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
