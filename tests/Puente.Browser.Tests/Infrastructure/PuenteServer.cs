@@ -22,8 +22,6 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
 {
     public const string DemoPassword = "Puente-demo-2026!";
 
-    public FakeTimeProvider Clock => clock;
-
     private readonly TestDatabase database = TestDatabase.Create();
 
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234.</summary>
