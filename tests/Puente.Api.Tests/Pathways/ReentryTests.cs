@@ -93,14 +93,18 @@ public sealed class ReentryTests
         var withdrawing = reentered[0];
         var applicant = await app.ClientFor(emails[withdrawing.ApplicantUserId], PathwaysDriver.Password);
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.DeleteAsync($"/api/requests/{withdrawing.Id}", Ct)).StatusCode);
-        // 3 December is due at midnight, while 2 December's window is open until 11:00: its announcement shows a round ran.
+        // A round while 2 December's window is still open (it announces 3 December, due at midnight),
+        // then the round that draws 2 December, which starts only once the first has finished.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         await app.AdvanceUntil(OneMinute, async () => await driver.PublicDraw(nextDate.AddDays(1)) is not null,
-            "a later round, which announces 3 December");
+            "a round that announces 3 December");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 11, 5, 0, TimeSpan.Zero));
+        await app.AdvanceUntil(OneMinute, () => driver.IsDrawn(nextDate), "the draw for 2 December");
 
         var later = await Requests(app, nextDate);
         Assert.Equal(expected, later.Select(r => r.ApplicantUserId).Order().ToList());
         Assert.Equal(RequestStatus.Withdrawn, Assert.Single(later, r => r.ApplicantUserId == withdrawing.ApplicantUserId).Status);
+        Assert.Equal(expected.Count - 1, (await driver.PublicDraw(nextDate))!.Value.GetProperty("entries").GetInt32());
     }
 
     private static async Task<List<AppointmentRequestRecord>> Requests(PuenteApp app, DateOnly date)
