@@ -88,7 +88,6 @@ public sealed class AuthorizationTableTests
 
         // Pages
         new("GET /",                                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("GET /Index",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Error",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Error?code=400"),
         new("POST /Error",                                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Error?code=400"),
         new("GET /Language",                                 [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
@@ -99,20 +98,15 @@ public sealed class AuthorizationTableTests
         new("GET /Account/Logout",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /Account/Logout",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Ports",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("GET /Ports/Index",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Ports/{code}",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Ports/2504"),
         new("GET /Draws",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
-        new("GET /Draws/Index",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Draws/{date}",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Draws/2026-12-01"),
         new("GET /Apply/Register",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /Apply/Register",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Apply",                                    [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
-        new("GET /Apply/Index",                              [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("POST /Apply?handler=Request",                   [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
-        new("POST /Apply/Index?handler=Request",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         // Another applicant's request is not theirs to withdraw: the page just shows their own list again.
         new("POST /Apply?handler=Withdraw",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/Apply?handler=Withdraw&id={request}"),
-        new("POST /Apply/Index?handler=Withdraw",            [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/Apply/Index?handler=Withdraw&id={request}"),
         new("GET /Apply/Receipt/{id:guid}",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Receipt/{request}"),
         new("GET /Appointments",                             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("POST /Appointments?handler=Cancel",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Appointments?handler=Cancel&id={appointment}"),
