@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Puente.Domain.Draws;
+using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Benchmarks;
 

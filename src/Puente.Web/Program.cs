@@ -9,16 +9,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web;
 using Puente.Web.Database;
-using Puente.Web.Features.Accounts;
-using Puente.Web.Features.Appointments;
-using Puente.Web.Features.Capacity;
-using Puente.Web.Features.CheckIns;
-using Puente.Web.Features.Demo;
-using Puente.Web.Features.Draws;
-using Puente.Web.Features.Pathways;
-using Puente.Web.Features.Outbox;
-using Puente.Web.Features.Passes;
-using Puente.Web.Features.Ports;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Capacity;
+using Puente.Web.Pathways.CheckIns;
+using Puente.Web.Demo;
+using Puente.Web.Pathways.Draws;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+using Puente.Web.Messaging;
+using Puente.Web.Pathways.Passes;
+using Puente.Web.Ports;
 using Puente.Web.Hosting;
 using Scalar.AspNetCore;
 
@@ -44,7 +46,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 
 // Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 builder.Services.AddOpenApi();
 // Ready means reachable and fully migrated: a half-upgraded database must not take traffic.
 builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(

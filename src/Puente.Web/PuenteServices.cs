@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
-using Puente.Web.Features.Accounts;
-using Puente.Web.Features.Appointments;
-using Puente.Web.Features.Capacity;
-using Puente.Web.Features.CheckIns;
-using Puente.Web.Features.Demo;
-using Puente.Web.Features.Draws;
-using Puente.Web.Features.Pathways;
-using Puente.Web.Features.Outbox;
-using Puente.Web.Features.Passes;
-using Puente.Web.Features.Ports;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Capacity;
+using Puente.Web.Pathways.CheckIns;
+using Puente.Web.Demo;
+using Puente.Web.Pathways.Draws;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+using Puente.Web.Messaging;
+using Puente.Web.Pathways.Passes;
+using Puente.Web.Ports;
 
 namespace Puente.Web;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Appointments;
+using Puente.Web.Pathways.Appointments;
 
 namespace Puente.Cli.Commands;
 

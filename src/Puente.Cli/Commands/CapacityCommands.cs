@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Capacity;
-using Puente.Web.Features.Draws;
+using Puente.Web.Pathways.Capacity;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Cli.Commands;
 

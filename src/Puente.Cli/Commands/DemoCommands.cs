@@ -2,8 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Web.Database;
-using Puente.Web.Features.Demo;
-using Puente.Web.Features.Draws;
+using Puente.Web.Demo;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Cli.Commands;
 

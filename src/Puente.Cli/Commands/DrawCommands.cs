@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Domain.Draws;
-using Puente.Web.Features.Draws;
+using Puente.Domain.Pathways.Draws;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Passes;
+using Puente.Web.Pathways.Passes;
 
 namespace Puente.Cli.Commands;
 

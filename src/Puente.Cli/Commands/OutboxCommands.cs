@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Outbox;
+using Puente.Web.Messaging;
 
 namespace Puente.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Accounts;
+using Puente.Web.Accounts;
 
 namespace Puente.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Puente.Web.Features.Accounts;
-using Puente.Web.Features.Ports;
+using Puente.Web.Accounts;
+using Puente.Web.Ports;
 
 namespace Puente.Web.Database;
 

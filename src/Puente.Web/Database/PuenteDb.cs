@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Puente.Web.Features.Accounts;
-using Puente.Web.Features.Draws;
-using Puente.Web.Features.Outbox;
-using Puente.Web.Features.Passes;
-using Puente.Web.Features.Pathways;
-using Puente.Web.Features.Ports;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.Draws;
+using Puente.Web.Messaging;
+using Puente.Web.Pathways.Passes;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+using Puente.Web.Ports;
 
 namespace Puente.Web.Database;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Puente.Web.Features.Accounts;
+using Puente.Web.Accounts;
 
 namespace Puente.Web.Hosting;
 

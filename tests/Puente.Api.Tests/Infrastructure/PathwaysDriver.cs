@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Web.Features.Draws;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Api.Tests.Infrastructure;
 

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Puente.Api.Tests.Infrastructure;
-using Puente.Api.Tests.Passes;
-using Puente.Web.Features.Accounts;
+using Puente.Api.Tests.Pathways.Appointments;
+using Puente.Api.Tests.Pathways.CheckIns;
+using Puente.Api.Tests.Pathways.Passes;
+using Puente.Web.Accounts;
 
 namespace Puente.Api.Tests.Pathways;
 

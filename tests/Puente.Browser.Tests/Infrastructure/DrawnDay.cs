@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Puente.Web.Features.Draws;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Browser.Tests.Infrastructure;
 

@@ -173,7 +173,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.OfficerPort", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.OfficerPort", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -189,7 +189,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("officer_ports", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.PuenteUser", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -262,7 +262,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.DrawDayRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
                         .HasColumnType("date");
@@ -327,7 +327,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
                 {
                     b.Property<string>("PortCode")
                         .HasMaxLength(4)
@@ -348,7 +348,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("slot_overrides", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Outbox.OutboxMessageRecord", b =>
+            modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +401,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Passes.SigningKeyRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Passes.SigningKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
@@ -426,7 +426,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("signing_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -442,7 +442,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("applicants", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -516,7 +516,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("appointments", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -580,7 +580,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("appointment_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.RequestTravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -606,7 +606,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("request_travellers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.TravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -651,7 +651,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("travellers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingLaneRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
                         .HasColumnType("character varying(6)");
@@ -665,7 +665,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("crossing_lanes", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(6)
@@ -688,7 +688,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("crossings", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.PortRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(4)
@@ -744,7 +744,7 @@ namespace Puente.Web.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -753,7 +753,7 @@ namespace Puente.Web.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -768,7 +768,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -777,133 +777,133 @@ namespace Puente.Web.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.OfficerPort", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.OfficerPort", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany("Ports")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
-                        .HasForeignKey("Puente.Web.Features.Pathways.ApplicantRecord", "UserId")
+                        .HasForeignKey("Puente.Web.Pathways.Registration.ApplicantRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Pathways.AppointmentRequestRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.ApplicantRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
                         .WithMany()
                         .HasForeignKey("ApplicantUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.RequestTravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.AppointmentRequestRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
                         .WithMany("Travellers")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Pathways.TravellerRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.TravellerRecord", null)
                         .WithMany()
                         .HasForeignKey("TravellerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.TravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.ApplicantRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
                         .WithMany("Travellers")
                         .HasForeignKey("ApplicantUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingLaneRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.CrossingRecord", null)
+                    b.HasOne("Puente.Web.Ports.CrossingRecord", null)
                         .WithMany("Lanes")
                         .HasForeignKey("CrossingNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany("Crossings")
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.PuenteUser", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
                 {
                     b.Navigation("Ports");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
                     b.Navigation("Travellers");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
                     b.Navigation("Travellers");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
                     b.Navigation("Lanes");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.PortRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Navigation("Crossings");
                 });

@@ -165,7 +165,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.OfficerPort", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.OfficerPort", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -181,7 +181,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("officer_ports", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.PuenteUser", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -254,7 +254,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.DrawDayRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
                         .HasColumnType("TEXT");
@@ -319,7 +319,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
                 {
                     b.Property<string>("PortCode")
                         .HasMaxLength(4)
@@ -340,7 +340,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("slot_overrides", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Outbox.OutboxMessageRecord", b =>
+            modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -393,7 +393,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Passes.SigningKeyRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Passes.SigningKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
@@ -418,7 +418,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("signing_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -434,7 +434,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("applicants", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -508,7 +508,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("appointments", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -572,7 +572,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("appointment_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.RequestTravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -598,7 +598,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("request_travellers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.TravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("travellers", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingLaneRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
                         .HasColumnType("TEXT");
@@ -657,7 +657,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("crossing_lanes", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(6)
@@ -680,7 +680,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("crossings", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.PortRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(4)
@@ -736,7 +736,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -745,7 +745,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -760,7 +760,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -769,133 +769,133 @@ namespace Puente.Web.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.OfficerPort", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.OfficerPort", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithMany("Ports")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Accounts.PuenteUser", null)
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
-                        .HasForeignKey("Puente.Web.Features.Pathways.ApplicantRecord", "UserId")
+                        .HasForeignKey("Puente.Web.Pathways.Registration.ApplicantRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Pathways.AppointmentRequestRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.ApplicantRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
                         .WithMany()
                         .HasForeignKey("ApplicantUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.RequestTravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.AppointmentRequestRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
                         .WithMany("Travellers")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Puente.Web.Features.Pathways.TravellerRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.TravellerRecord", null)
                         .WithMany()
                         .HasForeignKey("TravellerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.TravellerRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Pathways.ApplicantRecord", null)
+                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
                         .WithMany("Travellers")
                         .HasForeignKey("ApplicantUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingLaneRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.CrossingRecord", null)
+                    b.HasOne("Puente.Web.Ports.CrossingRecord", null)
                         .WithMany("Lanes")
                         .HasForeignKey("CrossingNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Features.Ports.PortRecord", null)
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany("Crossings")
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Accounts.PuenteUser", b =>
+            modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
                 {
                     b.Navigation("Ports");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.ApplicantRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ApplicantRecord", b =>
                 {
                     b.Navigation("Travellers");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Pathways.AppointmentRequestRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
                 {
                     b.Navigation("Travellers");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.CrossingRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.CrossingRecord", b =>
                 {
                     b.Navigation("Lanes");
                 });
 
-            modelBuilder.Entity("Puente.Web.Features.Ports.PortRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Navigation("Crossings");
                 });

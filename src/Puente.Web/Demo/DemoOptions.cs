@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Puente.Web.Demo;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>When true the host migrates a new database and fills it with demo accounts and data.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Synthetic applicants in the draw simulated for yesterday when a demo database is new.</summary>
+    [Range(0, 100_000)]
+    public int SimulatedApplicants { get; set; } = 800;
+
+    [Required, MinLength(12)]
+    public string Password { get; set; } = "Puente-demo-2026!";
+}

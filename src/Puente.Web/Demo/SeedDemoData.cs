@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Puente.Web.Accounts;
+
+namespace Puente.Web.Demo;
+
+/// <summary>One account per role so a newcomer can try every part of Puente. Only when demo is on.</summary>
+public sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser)
+{
+    public static readonly IReadOnlyList<AddUser.Command> Accounts =
+    [
+        new("admin@puente.test", Roles.Admin),
+        new("analyst@puente.test", Roles.Analyst),
+        new("officer.sanysidro@puente.test", Roles.PortOfficer, Ports: ["2504"]),
+        new("applicant@puente.test", Roles.Applicant),
+        new("caseworker.losangeles@puente.test", Roles.Caseworker, Consulate: "los-angeles"),
+        new("supervisor@puente.test", Roles.Supervisor),
+    ];
+
+    public async Task Handle(CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Enabled)
+        {
+            throw new InvalidOperationException("Demo data is only seeded when Demo:Enabled is true.");
+        }
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+            var outcome = await addUser.Handle(account with { Password = options.Value.Password }, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Demo account {account.Email}: {string.Join("; ", outcome.Problems)}");
+            }
+        }
+    }
+}

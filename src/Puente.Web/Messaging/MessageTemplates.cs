@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Puente.Web.Hosting;
+
+namespace Puente.Web.Messaging;
+
+/// <summary>
+/// The texts Puente sends, in the recipient's language. The language is the recipient's stored choice,
+/// never the culture of whatever request or job happens to queue the message.
+/// </summary>
+public sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
+{
+    // ISO dates: Mexico writes day/month and the United States month/day, so 03/12 would mislead one of them.
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public OutgoingMessage AppointmentSelected(string language, string portName, DateOnly serviceDate, string slotStart, string ticket) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AppointmentSelected_Subject", portName, Date(serviceDate)],
+            Paragraphs(
+                localizer["Message_AppointmentSelected_Body", portName, Date(serviceDate), slotStart, ticket],
+                localizer["Message_OpenPuenteForPass"],
+                localizer["Message_NeverCharged"],
+                localizer["Message_Signature"])));
+
+    public OutgoingMessage AppointmentNotSelected(string language, DateOnly serviceDate, string ticket, bool entersNextDrawAutomatically) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AppointmentNotSelected_Subject", Date(serviceDate)],
+            Paragraphs(
+                localizer["Message_AppointmentNotSelected_Body", Date(serviceDate), ticket],
+                entersNextDrawAutomatically
+                    ? localizer["Message_AppointmentNotSelected_AutoReentry"]
+                    : localizer["Message_AppointmentNotSelected_RequestAgain"],
+                localizer["Message_NeverCharged"],
+                localizer["Message_Signature"])));
+
+    public OutgoingMessage AppointmentCancelled(string language, string portName, DateOnly serviceDate, string slotStart, string ticket) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AppointmentCancelled_Subject", portName, Date(serviceDate)],
+            Paragraphs(
+                localizer["Message_AppointmentCancelled_Body", portName, Date(serviceDate), slotStart, ticket],
+                localizer["Message_NeverCharged"],
+                localizer["Message_Signature"])));
+
+    /// <summary>One of Puente's languages; anything else gets the default (Spanish).</summary>
+    public static string Normalize(string? language)
+    {
+        var code = language?.Split('-', '_')[0].ToLowerInvariant();
+        return code is not null && Languages.Supported.Contains(code) ? code : Languages.Default;
+    }
+
+    private static string Paragraphs(params LocalizedString[] parts) =>
+        string.Join("\n\n", parts.Select(p => p.Value));
+
+    // The localizer reads CurrentUICulture; it is set only for this synchronous lookup and restored,
+    // so neither the caller's culture nor another message's language can leak in.
+    private static OutgoingMessage In(string language, Func<OutgoingMessage> build)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Normalize(language));
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

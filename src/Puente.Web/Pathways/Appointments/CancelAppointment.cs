@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Registration;
+using Puente.Domain.Pathways.Requests;
+using Puente.Web.Database;
+using Puente.Web.Messaging;
+
+namespace Puente.Web.Pathways.Appointments;
+
+/// <summary>An applicant gives up their appointment, so the slot is not wasted on a no-show.</summary>
+public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMessage enqueue, MessageTemplates templates)
+{
+    public enum Outcome
+    {
+        Cancelled,
+        NotFound,
+        Rejected,
+    }
+
+    public sealed record Result(Outcome Outcome, TransitionRejected? Rejection = null);
+
+    public async Task<Result> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
+    {
+        var mine = db.Appointments.Where(a => a.Id == appointmentId && a.ApplicantUserId == applicantUserId);
+        var status = await mine.Select(a => (AppointmentStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
+        if (status is null)
+        {
+            return new Result(Outcome.NotFound);
+        }
+        var (next, rejected) = AppointmentTransitions.Apply(status.Value, AppointmentAction.Cancel);
+        if (rejected is not null)
+        {
+            return new Result(Outcome.Rejected, rejected);
+        }
+        // Conditional on the status read above, so a check-in that lands in between is not undone;
+        // the confirmation is queued in the same transaction, so it is sent only if this commits.
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await mine.Where(a => a.Status == status.Value)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next!.Value).SetProperty(a => a.CancelledAt, now), cancellationToken);
+        if (changed != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await Handle(appointmentId, applicantUserId, cancellationToken);
+        }
+        await QueueConfirmation(appointmentId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(Outcome.Cancelled);
+    }
+
+    private async Task QueueConfirmation(Guid appointmentId, CancellationToken cancellationToken)
+    {
+        var details = await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == appointmentId)
+            .Select(a => new
+            {
+                a.ServiceDate,
+                a.SlotStart,
+                a.Ticket,
+                Port = db.Ports.Where(p => p.Code == a.PortCode).Select(p => p.Name).First(),
+                Contact = db.Users.Where(u => u.Id == a.ApplicantUserId).Select(u => new { u.Email, u.PhoneNumber, u.PreferredLanguage }).First(),
+            })
+            .FirstAsync(cancellationToken);
+        var language = details.Contact.PreferredLanguage;
+        enqueue.ToPerson(db, details.Contact.Email, details.Contact.PhoneNumber, language,
+            () => templates.AppointmentCancelled(language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
+    }
+}

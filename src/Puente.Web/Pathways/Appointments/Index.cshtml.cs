@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Registration;
+using Puente.Domain.Pathways.Requests;
+using Puente.Web.Database;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.Passes;
+
+namespace Puente.Web.Pathways.Appointments;
+
+[Authorize(Policy = Roles.Applicant)]
+public sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, IssuePass issuePass, CancelAppointment cancel) : PageModel
+{
+    public sealed record Row(ListAppointments.Item Appointment, IssuePass.Pass? Pass);
+
+    public List<Row> Rows { get; } = [];
+    public bool Cancelled { get; private set; }
+    public string? CancelRefusedStatus { get; private set; }
+
+    public async Task OnGet(bool cancelled, CancellationToken cancellationToken)
+    {
+        Cancelled = cancelled;
+        await Load(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancel(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await cancel.Handle(id, users.GetUserId(User)!, cancellationToken);
+        switch (result.Outcome)
+        {
+            case CancelAppointment.Outcome.Cancelled:
+                return RedirectToPage(new { cancelled = true });
+            case CancelAppointment.Outcome.NotFound:
+                return NotFound();
+            default:
+                CancelRefusedStatus = result.Rejection!.From.ToString();
+                await Load(cancellationToken);
+                return Page();
+        }
+    }
+
+    private async Task Load(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User)!;
+        foreach (var appointment in await ListAppointments.Handle(db, userId, cancellationToken))
+        {
+            // Only a booked appointment has a pass worth showing; the others would be refused at the port.
+            var pass = appointment.Status == AppointmentStatus.Booked ? await issuePass.Handle(appointment.Id, userId, cancellationToken) : null;
+            Rows.Add(new Row(appointment, pass));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Puente.Web.Database;
+
+namespace Puente.Web.Pathways.Capacity;
+
+/// <summary>What setting or resetting a port's schedule can come to, and the rules both obey.</summary>
+public static class ScheduleChange
+{
+    public abstract record Outcome;
+    public sealed record Changed(GetSchedule.Schedule Schedule) : Outcome;
+    public sealed record PortNotFound(string Port) : Outcome;
+    public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
+
+    /// <summary>The draw for the date is announced: its slots are published and can no longer change.</summary>
+    public sealed record Frozen(DateOnly ServiceDate, DateTimeOffset WindowOpensAt) : Outcome
+    {
+        public string Detail =>
+            $"The schedule for {ServiceDate:yyyy-MM-dd} was frozen when its draw was announced (request window opening {WindowOpensAt:yyyy-MM-dd HH:mm} UTC); it can no longer change.";
+    }
+
+    /// <summary>The port's own calendar decides what "today" is: a date is past once it is over at the port.</summary>
+    internal static async Task<Outcome?> Refusal(PuenteDb db, TimeProvider clock, string port, DateOnly serviceDate, CancellationToken cancellationToken)
+    {
+        var zone = await db.Ports.Where(p => p.Code == port).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        if (zone is null)
+        {
+            return new PortNotFound(port);
+        }
+        if (await FrozenBy(db, serviceDate, cancellationToken) is { } frozen)
+        {
+            return frozen;
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        return serviceDate < today
+            ? new Invalid(new Dictionary<string, string[]> { ["date"] = [$"{serviceDate:yyyy-MM-dd} is already past at port {port} (today there is {today:yyyy-MM-dd})."] })
+            : null;
+    }
+
+    internal static async Task<Frozen?> FrozenBy(PuenteDb db, DateOnly serviceDate, CancellationToken cancellationToken) =>
+        await db.DrawDays.Where(d => d.ServiceDate == serviceDate)
+            .Select(d => new Frozen(d.ServiceDate, d.OpensAt))
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Puente.Web.Database;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.CheckIns;
+
+namespace Puente.Web.Pathways.CheckIns;
+
+/// <summary>Works without JavaScript: verify, see the travellers, confirm. offline-checkin.js adds the offline path.</summary>
+[Authorize(Policy = Roles.PortOfficer)]
+public sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
+{
+    public string? Pass { get; private set; }
+    public CheckInPass.Result? Result { get; private set; }
+    public bool Confirmed { get; private set; }
+
+    /// <summary>The officer's ports and zones, for the offline checks in the browser.</summary>
+    public Dictionary<string, string> Ports { get; private set; } = [];
+
+    public Task OnGet(CancellationToken cancellationToken) => LoadPorts(cancellationToken);
+
+    public async Task OnPostVerify(string? pass, CancellationToken cancellationToken) => await Run(pass, confirm: false, cancellationToken);
+
+    public async Task OnPostConfirm(string? pass, CancellationToken cancellationToken) => await Run(pass, confirm: true, cancellationToken);
+
+    /// <summary>The text of a refusal in the reader's language.</summary>
+    public string RefusalKey(CheckInPass.Refusal refusal) =>
+        refusal.Kind == CheckInPass.Refusals.NotBooked
+            ? $"CheckIn_Refused_NotBooked_{refusal.Arguments[0]}"
+            : $"CheckIn_Refused_{refusal.Kind}";
+
+    private async Task Run(string? pass, bool confirm, CancellationToken cancellationToken)
+    {
+        Pass = pass?.Trim();
+        Result = await checkIn.Handle(Pass, users.GetUserId(User)!, confirm, cancellationToken);
+        Confirmed = confirm && Result.Admission is not null;
+        await LoadPorts(cancellationToken);
+    }
+
+    private async Task LoadPorts(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        Ports = await db.OfficerPorts.Where(o => o.UserId == userId)
+            .Join(db.Ports, o => o.PortCode, p => p.Code, (_, p) => new { p.Code, p.TimeZone })
+            .ToDictionaryAsync(p => p.Code, p => p.TimeZone, cancellationToken);
+    }
+}

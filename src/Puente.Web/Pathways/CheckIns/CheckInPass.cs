@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Passes;
+using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Registration;
+using Puente.Domain.Pathways.Requests;
+using Puente.Web.Database;
+using Puente.Web.Pathways.Passes;
+
+namespace Puente.Web.Pathways.CheckIns;
+
+/// <summary>An officer reads a pass at the port: every check, then (when confirming) one atomic mark.</summary>
+public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
+{
+    public sealed record Traveller(string Initials, int BirthYear);
+
+    public sealed record Admission(
+        string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<Traveller> Travellers,
+        AppointmentStatus Status, DateTimeOffset? CheckedInAt);
+
+    /// <summary>A refusal with its HTTP status, title and detail; pages translate by <see cref="Kind"/>
+    /// with <see cref="Arguments"/> filled in.</summary>
+    public sealed record Refusal(Refusals Kind, int Status, string Title, string Detail, IReadOnlyList<string> Arguments);
+
+    public enum Refusals
+    {
+        InvalidSignature,
+        OtherPort,
+        OtherDate,
+        UnknownPass,
+        AlreadyUsed,
+        NotBooked,
+    }
+
+    public sealed record Result(Admission? Admission, Refusal? Refusal);
+
+    public async Task<Result> Handle(string? token, string officerUserId, bool confirm, CancellationToken cancellationToken = default)
+    {
+        var keys = (await SigningKeys.Published(db, cancellationToken)).ToDictionary(k => k.Kid, SigningKeys.PublicKey);
+        PassVerification verification;
+        try
+        {
+            verification = PassToken.Verify(token, keys);
+        }
+        finally
+        {
+            foreach (var key in keys.Values)
+            {
+                key.Dispose();
+            }
+        }
+        if (verification.Claims is not { } claims)
+        {
+            return Refuse(Refusals.InvalidSignature, StatusCodes.Status422UnprocessableEntity, "The pass signature is not valid",
+                verification.Rejection switch
+                {
+                    PassRejection.UnknownKey => $"The pass was signed with key '{verification.KeyId}', which Puente never published.",
+                    PassRejection.BadSignature => "The pass was altered or was not signed by Puente.",
+                    _ => "The text read is not a Puente pass.",
+                });
+        }
+
+        // Scoped in the query: a port the officer is not assigned to looks exactly like an unknown one.
+        var port = await db.OfficerPorts
+            .Where(o => o.UserId == officerUserId && o.PortCode == claims.Port)
+            .Join(db.Ports, o => o.PortCode, p => p.Code, (_, p) => new { p.Code, p.Name, p.TimeZone })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (port is null)
+        {
+            return Refuse(Refusals.OtherPort, StatusCodes.Status403Forbidden, "The pass is for another port",
+                $"This pass is for port {claims.Port}, where you are not assigned.", claims.Port);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(port.TimeZone);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (claims.ServiceDate != today)
+        {
+            return Refuse(Refusals.OtherDate, StatusCodes.Status409Conflict, "The pass is for another day",
+                $"This pass is for {Day(claims.ServiceDate)}; today at {port.Name} is {Day(today)}.", Day(claims.ServiceDate), Day(today));
+        }
+
+        var appointment = await db.Appointments
+            .Where(a => a.PassId == claims.PassId && a.PortCode == claims.Port)
+            .Select(a => new { a.Status, a.CheckedInAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (appointment is null)
+        {
+            return Refuse(Refusals.UnknownPass, StatusCodes.Status404NotFound, "No appointment carries this pass",
+                $"Pass {claims.PassId} is correctly signed but matches no appointment at {port.Name}.");
+        }
+        var (next, rejected) = AppointmentTransitions.Apply(appointment.Status, AppointmentAction.CheckIn);
+        if (rejected is not null)
+        {
+            return Rejected(rejected, appointment.CheckedInAt);
+        }
+        if (!confirm)
+        {
+            return Admit(claims, appointment.Status, null);
+        }
+
+        // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row.
+        var changed = await db.Appointments
+            .Where(a => a.PassId == claims.PassId && a.Status == AppointmentStatus.Booked)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, next!.Value)
+                .SetProperty(a => a.CheckedInAt, now)
+                .SetProperty(a => a.CheckedInBy, officerUserId), cancellationToken);
+        if (changed == 1)
+        {
+            return Admit(claims, next!.Value, now);
+        }
+        var winner = await db.Appointments.Where(a => a.PassId == claims.PassId)
+            .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
+        return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
+
+        Result Rejected(TransitionRejected rejection, DateTimeOffset? checkedInAt)
+        {
+            if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
+            {
+                var local = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                return Refuse(Refusals.AlreadyUsed, StatusCodes.Status409Conflict, "The pass was already used",
+                    $"{rejection.Reason} It was used at {port.Name} ({port.Code}) at {local} ({port.TimeZone}).",
+                    $"{port.Name} ({port.Code})", local);
+            }
+            return Refuse(Refusals.NotBooked, StatusCodes.Status409Conflict, "The appointment is not booked", rejection.Reason,
+                rejection.From.ToString());
+        }
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Result Refuse(Refusals kind, int status, string title, string detail, params string[] arguments) =>
+        new(null, new Refusal(kind, status, title, detail, arguments));
+
+    private static Result Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
+        new(new Admission(
+            claims.PassId, claims.Port, claims.ServiceDate, claims.Slot, claims.GroupSize,
+            claims.Travellers.Select(t => new Traveller(t.Initials, t.BirthYear)).ToList(), status, checkedInAt), null);
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Puente.Web.Pathways.Draws;
+
+public enum DrawStatus
+{
+    /// <summary>Window open; commitment published, schedule frozen.</summary>
+    Announced,
+
+    /// <summary>Draw run; reveal, results and appointments exist.</summary>
+    Drawn,
+}
+
+/// <summary>One service date's draw: what was committed when the window opened and what it gave.</summary>
+public sealed class DrawDayRecord
+{
+    public DateOnly ServiceDate { get; set; }
+    public DrawStatus Status { get; set; }
+    public DateTimeOffset OpensAt { get; set; }
+    public DateTimeOffset ClosesAt { get; set; }
+
+    /// <summary>Hex of the 32 secret bytes, stored before any entry; published only with the results.</summary>
+    public required string Secret { get; set; }
+
+    /// <summary>The announcement exactly as published (JSON), including commitment and frozen slots.</summary>
+    public required string Announcement { get; set; }
+
+    public string Beacon { get; set; } = "";
+    public string? EntriesDigest { get; set; }
+    public string? Seed { get; set; }
+    public string? ResultsDigest { get; set; }
+
+    /// <summary>The whole bundle as published once the draw ran (JSON), served verbatim so it never changes.</summary>
+    public string? Bundle { get; set; }
+
+    public int EntryCount { get; set; }
+    public int PersonCount { get; set; }
+    public int SelectedCount { get; set; }
+    public int SelectedPersonCount { get; set; }
+    public DateTimeOffset? DrawnAt { get; set; }
+}
+
+/// <summary>An Admin's capacity for one port, date and slot, replacing the configured template.</summary>
+public sealed class SlotOverrideRecord
+{
+    public required string PortCode { get; set; }
+    public DateOnly ServiceDate { get; set; }
+    public required string Start { get; set; }
+    public int Capacity { get; set; }
+}
+
+internal sealed class DrawDayRecordConfiguration : IEntityTypeConfiguration<DrawDayRecord>
+{
+    public void Configure(EntityTypeBuilder<DrawDayRecord> draw)
+    {
+        draw.ToTable("draw_days");
+        draw.HasKey(d => d.ServiceDate);
+        draw.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        draw.Property(d => d.Secret).HasMaxLength(64);
+        draw.Property(d => d.EntriesDigest).HasMaxLength(64);
+        draw.Property(d => d.Seed).HasMaxLength(64);
+        draw.Property(d => d.ResultsDigest).HasMaxLength(64);
+        draw.Property(d => d.Beacon).HasMaxLength(200);
+    }
+}
+
+internal sealed class SlotOverrideRecordConfiguration : IEntityTypeConfiguration<SlotOverrideRecord>
+{
+    public void Configure(EntityTypeBuilder<SlotOverrideRecord> slot)
+    {
+        slot.ToTable("slot_overrides");
+        slot.HasKey(s => new { s.PortCode, s.ServiceDate, s.Start });
+        slot.Property(s => s.PortCode).HasMaxLength(4);
+        slot.Property(s => s.Start).HasMaxLength(5);
+        slot.HasOne<Ports.PortRecord>().WithMany().HasForeignKey(s => s.PortCode);
+    }
+}

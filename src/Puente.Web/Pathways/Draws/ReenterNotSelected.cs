@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Puente.Web.Database;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+
+namespace Puente.Web.Pathways.Draws;
+
+/// <summary>
+/// Enters again, for the next service date, every request that was not selected and asked to be
+/// re-entered until selected. Safe to repeat: an applicant who already stands in the next date's
+/// draw, or whose people already do, is skipped.
+/// </summary>
+public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
+{
+    public async Task<int> Handle(DateOnly drawnDate, CancellationToken cancellationToken = default)
+    {
+        var next = drawnDate.AddDays(1);
+        if (await db.DrawDays.AnyAsync(d => d.ServiceDate == next && d.Status == Draws.DrawStatus.Drawn, cancellationToken))
+        {
+            return 0;
+        }
+        var candidates = await db.Requests.AsNoTracking()
+            .Where(r => r.ServiceDate == drawnDate && r.Status == RequestStatus.NotSelected && r.ReenterUntilSelected)
+            .Where(r => !db.Requests.Any(n => n.ServiceDate == next && n.StandingApplicantUserId == r.ApplicantUserId))
+            .Select(r => new { r.ApplicantUserId, r.RegisteredOn, r.Size, r.Ports, Travellers = r.Travellers.Select(t => new { t.TravellerId, t.IdentityKey }).ToList() })
+            .ToListAsync(cancellationToken);
+        var entered = 0;
+        foreach (var previous in candidates)
+        {
+            db.Requests.Add(new AppointmentRequestRecord
+            {
+                Id = Guid.NewGuid(),
+                ServiceDate = next,
+                ApplicantUserId = previous.ApplicantUserId,
+                StandingApplicantUserId = previous.ApplicantUserId,
+                Ticket = Tickets.New(),
+                RegisteredOn = previous.RegisteredOn,
+                Size = previous.Size,
+                Ports = previous.Ports,
+                Status = RequestStatus.Entered,
+                ReenterUntilSelected = true,
+                SubmittedAt = clock.GetUtcNow(),
+                Travellers = previous.Travellers.Select(t => new RequestTravellerRecord { TravellerId = t.TravellerId, ServiceDate = next, IdentityKey = t.IdentityKey }).ToList(),
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                entered++;
+            }
+            catch (DbUpdateException)
+            {
+                // The person was entered for that date by another request in the meantime.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return entered;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Draws;
+using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Registration;
+using Puente.Domain.Pathways.Requests;
+using Puente.Web.Database;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+
+namespace Puente.Web.Pathways.Draws;
+
+/// <summary>
+/// Runs a date's draw once its window has closed: reveal, allocation, appointments, all in one
+/// transaction. The first statement claims the date (Announced → Drawn), so a second instance
+/// waits on that row and then finds nothing to do; a crash rolls everything back, and running
+/// again recomputes the same results from the same stored secret and entries.
+/// </summary>
+public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify)
+{
+    private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public abstract record Outcome;
+    public sealed record Drawn(DateOnly ServiceDate, bool RanNow) : Outcome;
+    public sealed record NotAnnounced(DateOnly ServiceDate) : Outcome;
+    public sealed record WindowStillOpen(DateOnly ServiceDate, DateTimeOffset ClosesAt) : Outcome;
+
+    public async Task<Outcome> Handle(DateOnly serviceDate, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var day = await db.DrawDays.AsNoTracking().FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, cancellationToken);
+        if (day is null)
+        {
+            return new NotAnnounced(serviceDate);
+        }
+        if (day.Status == DrawStatus.Drawn)
+        {
+            return new Drawn(serviceDate, RanNow: false);
+        }
+        if (now < day.ClosesAt)
+        {
+            return new WindowStillOpen(serviceDate, day.ClosesAt);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.DrawDays
+            .Where(d => d.ServiceDate == serviceDate && d.Status == DrawStatus.Announced)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DrawStatus.Drawn).SetProperty(d => d.DrawnAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return new Drawn(serviceDate, RanNow: false);
+        }
+
+        var requests = await db.Requests.AsNoTracking()
+            .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
+            .Select(r => new { r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId })
+            .ToListAsync(cancellationToken);
+        var entries = requests.Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(','))).ToList();
+        var announcement = DrawBundleJson.ParseAnnouncement(day.Announcement)
+            ?? throw new InvalidOperationException($"The stored announcement for {serviceDate} is unreadable.");
+        var problems = DrawInputValidator.Validate(announcement, entries);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"Draw {serviceDate} has invalid input: {string.Join("; ", problems)}");
+        }
+
+        var secret = Convert.FromHexString(day.Secret);
+        var entriesDigest = DrawDigests.EntriesDigest(entries);
+        var seed = DrawDigests.Seed(secret, serviceDate, entriesDigest, day.Beacon);
+        var results = DrawAllocator.Allocate(announcement, entries, seed);
+        var resultsDigest = DrawDigests.ResultsDigest(results);
+        var bundle = new DrawBundle(announcement, entries.OrderBy(e => e.Ticket, StringComparer.Ordinal).ToList(), entriesDigest,
+            new DrawReveal(day.Secret, day.Beacon), Convert.ToHexStringLower(seed), results, resultsDigest);
+
+        var zones = await db.Ports.Where(p => announcement.Ports.Select(a => a.Code).Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone), cancellationToken);
+        var byTicket = requests.ToDictionary(r => r.Ticket, StringComparer.Ordinal);
+        var appointments = results.Select(result =>
+        {
+            var request = byTicket[result.Ticket];
+            var local = serviceDate.ToDateTime(TimeOnly.ParseExact(result.Slot, "HH:mm"));
+            return new AppointmentRecord
+            {
+                Id = Guid.NewGuid(),
+                RequestId = request.Id,
+                ApplicantUserId = request.ApplicantUserId,
+                Ticket = result.Ticket,
+                ServiceDate = serviceDate,
+                PortCode = result.Port,
+                SlotStart = result.Slot,
+                SlotStartsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zones[result.Port])),
+                Phase = result.Phase,
+                GroupSize = request.Size,
+                Status = AppointmentStatus.Booked,
+                PassId = RandomNumberGenerator.GetString(PassIdAlphabet, 16),
+            };
+        }).ToList();
+        db.Appointments.AddRange(appointments);
+
+        await db.Requests
+            .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.NotSelected), cancellationToken);
+        foreach (var chunk in appointments.Select(a => a.RequestId).Chunk(500))
+        {
+            await db.Requests.Where(r => chunk.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Selected), cancellationToken);
+        }
+
+        await notify.Handle(serviceDate, appointments, cancellationToken);
+
+        var stored = await db.DrawDays.FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);
+        stored.EntriesDigest = entriesDigest;
+        stored.Seed = bundle.Seed;
+        stored.ResultsDigest = resultsDigest;
+        stored.Bundle = DrawBundleJson.Serialize(bundle);
+        stored.EntryCount = entries.Count;
+        stored.PersonCount = entries.Sum(e => e.Size);
+        stored.SelectedCount = results.Count;
+        stored.SelectedPersonCount = appointments.Sum(a => a.GroupSize);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Drawn(serviceDate, RanNow: true);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Puente.Web.Accounts;
+
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Requests;
+
+namespace Puente.Web.Pathways.Registration;
+
+/// <summary>An applicant's registration; <see cref="RegisteredOn"/> starts their waiting time and never changes.</summary>
+public sealed class ApplicantRecord
+{
+    public required string UserId { get; set; }
+    public DateOnly RegisteredOn { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public List<TravellerRecord> Travellers { get; set; } = [];
+}
+
+/// <summary>A person who travels: the applicant or a companion.</summary>
+public sealed class TravellerRecord
+{
+    public Guid Id { get; set; }
+    public required string ApplicantUserId { get; set; }
+    public bool IsApplicant { get; set; }
+    public required string GivenNames { get; set; }
+    public required string FamilyNames { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public required string Nationality { get; set; }
+
+    /// <summary>Normalized names + birth date + nationality: the same person in two requests collides on it.</summary>
+    public required string IdentityKey { get; set; }
+}
+
+internal sealed class ApplicantRecordConfiguration : IEntityTypeConfiguration<ApplicantRecord>
+{
+    public void Configure(EntityTypeBuilder<ApplicantRecord> applicant)
+    {
+        applicant.ToTable("applicants");
+        applicant.HasKey(a => a.UserId);
+        applicant.HasOne<PuenteUser>().WithOne().HasForeignKey<ApplicantRecord>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        applicant.HasMany(a => a.Travellers).WithOne().HasForeignKey(t => t.ApplicantUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TravellerRecordConfiguration : IEntityTypeConfiguration<TravellerRecord>
+{
+    public void Configure(EntityTypeBuilder<TravellerRecord> traveller)
+    {
+        traveller.ToTable("travellers");
+        traveller.HasKey(t => t.Id);
+        traveller.Property(t => t.GivenNames).HasMaxLength(200);
+        traveller.Property(t => t.FamilyNames).HasMaxLength(200);
+        traveller.Property(t => t.Nationality).HasMaxLength(3);
+        traveller.Property(t => t.IdentityKey).HasMaxLength(500);
+        traveller.HasIndex(t => t.IdentityKey);
+    }
+}

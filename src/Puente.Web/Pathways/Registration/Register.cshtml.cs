@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+using Puente.Web.Hosting;
+
+namespace Puente.Web.Pathways.Registration;
+
+[EnableRateLimiting(RateLimiting.SignInPolicy)]
+public sealed class RegisterModel(RegisterApplicant register, SignInManager<PuenteUser> signIn, IOptions<PathwaysOptions> options) : PageModel
+{
+    public sealed class PersonInput
+    {
+        public string? GivenNames { get; set; }
+        public string? FamilyNames { get; set; }
+        public DateOnly? BirthDate { get; set; }
+        public string? Nationality { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(GivenNames) && string.IsNullOrWhiteSpace(FamilyNames) && BirthDate is null;
+    }
+
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? PreferredLanguage { get; set; }
+    [BindProperty] public PersonInput Applicant { get; set; } = new();
+    [BindProperty] public List<PersonInput> Companions { get; set; } = [];
+
+    /// <summary>Resource keys of the problems, by person (-1 applicant, else companion index; null: the account).</summary>
+    public List<(int? Person, string Key)> Problems { get; } = [];
+
+    public int MaxCompanions => options.Value.MaxGroupSize;
+
+    public void OnGet() => PreferredLanguage ??= System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public async Task<IActionResult> OnPost(CancellationToken cancellationToken)
+    {
+        while (Companions.Count < MaxCompanions)
+        {
+            Companions.Add(new PersonInput());
+        }
+        var filled = Companions.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank).ToList();
+        var outcome = await register.Handle(new RegisterApplicant.Command(
+            Blank(Email), Blank(Phone), Password, PreferredLanguage,
+            ToPerson(Applicant), filled.Select(x => ToPerson(x.c)).ToList()), cancellationToken);
+        if (outcome.Registered is { } registered)
+        {
+            var user = await signIn.UserManager.FindByIdAsync(registered.ApplicantId);
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return LocalRedirect("/Apply");
+        }
+        foreach (var path in outcome.Problems.Keys)
+        {
+            var person = FieldMessages.PersonIndex(path);
+            // Companion indexes in the use case count only filled rows; map back to the form's rows.
+            if (person >= 0 && person < filled.Count)
+            {
+                person = filled[person.Value].i;
+            }
+            Problems.Add((person, FieldMessages.KeyFor(path)));
+        }
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static RegisterApplicant.Person ToPerson(PersonInput input) =>
+        new(input.GivenNames, input.FamilyNames, input.BirthDate, input.Nationality);
+}

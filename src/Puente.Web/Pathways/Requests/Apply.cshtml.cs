@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Draws;
+using Puente.Web.Database;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways.Draws;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+
+namespace Puente.Web.Pathways.Requests;
+
+/// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
+[Authorize(Policy = Roles.Applicant)]
+public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw) : PageModel
+{
+    public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
+    public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
+
+    public IReadOnlyList<Traveller> Travellers { get; private set; } = [];
+    public IReadOnlyList<OpenDate> OpenDates { get; private set; } = [];
+    public IReadOnlyList<RequestReceipt> Requests { get; private set; } = [];
+    public DateOnly? RegisteredOn { get; private set; }
+    public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
+    public List<string> Problems { get; } = [];
+    public string? ProblemDetail { get; private set; }
+
+    [BindProperty] public DateOnly? ServiceDate { get; set; }
+    [BindProperty] public List<string> Ports { get; set; } = [];
+    [BindProperty] public List<Guid> TravellerIds { get; set; } = [];
+    [BindProperty] public bool Reenter { get; set; }
+
+    public async Task OnGet(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostRequest(string? idempotencyKey, CancellationToken ct)
+    {
+        var ports = Ports.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        var outcome = await submit.Handle(users.GetUserId(User)!, new SubmitRequest.Command(ServiceDate, ports, TravellerIds, Reenter),
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ct);
+        switch (outcome)
+        {
+            case SubmitRequest.Submitted s:
+                return RedirectToPage("/Pathways/Requests/Receipt", new { id = s.Receipt.Id });
+            case SubmitRequest.Invalid invalid:
+                Problems.AddRange(invalid.Problems.Keys.Select(FieldMessages.KeyFor).Distinct());
+                break;
+            case SubmitRequest.WindowNotOpen:
+                Problems.Add("Apply_WindowClosed");
+                break;
+            case SubmitRequest.KeyReused:
+                Problems.Add("Apply_KeyReused");
+                break;
+            case SubmitRequest.Conflict conflict:
+                Problems.Add("Apply_Conflict");
+                ProblemDetail = conflict.Detail;
+                break;
+        }
+        await Load(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdraw(Guid id, CancellationToken ct)
+    {
+        if (await withdraw.Handle(users.GetUserId(User)!, id, ct) == WithdrawRequest.Outcome.WindowClosed)
+        {
+            Problems.Add("Apply_TooLateToWithdraw");
+            await Load(ct);
+            return Page();
+        }
+        return RedirectToPage();
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        RegisteredOn = await db.Applicants.Where(a => a.UserId == userId).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefaultAsync(ct);
+        Travellers = await db.Travellers.AsNoTracking()
+            .Where(t => t.ApplicantUserId == userId)
+            .OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames)
+            .Select(t => new Traveller(t.Id, t.GivenNames + " " + t.FamilyNames, t.BirthDate))
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var days = await db.DrawDays.AsNoTracking()
+            .Where(d => d.Status == DrawStatus.Announced && d.OpensAt <= now && d.ClosesAt > now)
+            .OrderBy(d => d.ServiceDate)
+            .Select(d => new { d.ServiceDate, d.ClosesAt, d.Announcement })
+            .ToListAsync(ct);
+        var names = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        OpenDates = days.Select(d => new OpenDate(d.ServiceDate, d.ClosesAt,
+            DrawBundleJson.ParseAnnouncement(d.Announcement)!.Ports.Select(p => (p.Code, names.GetValueOrDefault(p.Code, p.Code))).ToList())).ToList();
+        Requests = (await db.Requests.AsNoTracking()
+            .Where(r => r.ApplicantUserId == userId && r.Status != RequestStatus.Withdrawn)
+            .OrderByDescending(r => r.ServiceDate)
+            .Select(RequestReceipt.Row)
+            .ToListAsync(ct)).Select(r => r.ToReceipt()).ToList();
+    }
+}

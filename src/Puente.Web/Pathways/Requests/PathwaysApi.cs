@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Web.Database;
+using Puente.Web.Accounts;
+
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+
+namespace Puente.Web.Pathways.Requests;
+
+public static class PathwaysApi
+{
+    public static IEndpointRouteBuilder MapPathwaysApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/applicants", Register).AllowAnonymous().WithTags("Pathways")
+            .RequireRateLimiting(Hosting.RateLimiting.SignInPolicy)
+            .WithSummary("Register an applicant account with the people who travel.");
+
+        var mine = app.MapGroup("/api").WithTags("Pathways").RequireAuthorization(Roles.Applicant);
+        mine.MapGet("/applicants/me", Me).WithSummary("The caller's registration and travellers.");
+        mine.MapPost("/requests", Submit)
+            .WithSummary("Request an appointment for a service date: 1–3 ports and who travels. Honours Idempotency-Key.");
+        mine.MapGet("/requests", ListMine).WithSummary("The caller's requests, newest date first.");
+        mine.MapGet("/requests/{id:guid}", GetMine).WithSummary("One of the caller's requests.");
+        mine.MapDelete("/requests/{id:guid}", Withdraw).WithSummary("Withdraw a request while its window is open.");
+        return app;
+    }
+
+    public static async Task<Results<Created<RegisterApplicant.Response>, ValidationProblem>> Register(
+        RegisterApplicant.Command command, RegisterApplicant handler, CancellationToken ct)
+    {
+        var outcome = await handler.Handle(command, ct);
+        return outcome.Registered is { } registered
+            ? TypedResults.Created("/api/applicants/me", registered)
+            : TypedResults.ValidationProblem(outcome.Problems);
+    }
+
+    public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
+    {
+        var id = users.GetUserId(user);
+        var applicant = await db.Applicants.AsNoTracking()
+            .Where(a => a.UserId == id)
+            .Select(a => new RegisterApplicant.Response(
+                a.UserId, a.RegisteredOn,
+                db.Users.Where(u => u.Id == a.UserId).Select(u => u.PreferredLanguage).First(),
+                a.Travellers.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames)
+                    .Select(t => new RegisterApplicant.TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        return applicant is null ? TypedResults.NotFound() : TypedResults.Ok(applicant);
+    }
+
+    public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+        SubmitRequest.Command command,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        var outcome = await handler.Handle(users.GetUserId(user)!, command, idempotencyKey, ct);
+        return outcome switch
+        {
+            SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
+            SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
+            SubmitRequest.Invalid i => TypedResults.ValidationProblem(i.Problems),
+            SubmitRequest.WindowNotOpen w => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The request window is not open",
+                detail: $"Requests for {w.ServiceDate:yyyy-MM-dd} are accepted from {w.OpensAt.ToString("u", CultureInfo.InvariantCulture)} until {w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)}.",
+                extensions: new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt }),
+            SubmitRequest.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request conflicts with another", detail: c.Detail),
+            SubmitRequest.KeyReused k => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: text["Requests_KeyReusedTitle"],
+                detail: text["Requests_KeyReused", k.EarlierServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]),
+            _ => throw new InvalidOperationException(outcome.ToString()),
+        };
+    }
+
+    public static async Task<Ok<List<RequestReceipt>>> ListMine(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
+    {
+        var id = users.GetUserId(user);
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.ApplicantUserId == id)
+            .OrderByDescending(r => r.ServiceDate)
+            .Select(RequestReceipt.Row)
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => r.ToReceipt()).ToList());
+    }
+
+    public static async Task<Results<Ok<RequestReceipt>, ProblemHttpResult>> GetMine(Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
+    {
+        var userId = users.GetUserId(user);
+        var row = await db.Requests.AsNoTracking()
+            .Where(r => r.Id == id && r.ApplicantUserId == userId)
+            .Select(RequestReceipt.Row)
+            .FirstOrDefaultAsync(ct);
+        return row is null ? RequestNotFound(id) : TypedResults.Ok(row.ToReceipt());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, WithdrawRequest handler, CancellationToken ct) =>
+        await handler.Handle(users.GetUserId(user)!, id, ct) switch
+        {
+            WithdrawRequest.Outcome.Withdrawn => TypedResults.NoContent(),
+            WithdrawRequest.Outcome.NotFound => RequestNotFound(id),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too late to withdraw",
+                detail: "The request window has closed; the draw for this date is final."),
+        };
+
+    private static ProblemHttpResult RequestNotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Request not found", detail: $"You have no request {id}.");
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Puente.Web.Database;
+using Puente.Web.Accounts;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+using Puente.Web.Pathways.Requests;
+
+namespace Puente.Web.Pathways.Requests;
+
+[Authorize(Policy = Roles.Applicant)]
+public sealed class ReceiptModel(PuenteDb db, UserManager<PuenteUser> users) : PageModel
+{
+    public RequestReceipt? Receipt { get; private set; }
+
+    public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var row = await db.Requests.AsNoTracking()
+            .Where(r => r.Id == id && r.ApplicantUserId == userId)
+            .Select(RequestReceipt.Row)
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        Receipt = row.ToReceipt();
+        return Page();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+
+namespace Puente.Web.Pathways.Requests;
+
+public enum RequestStatus
+{
+    Entered,
+    Withdrawn,
+    Selected,
+    NotSelected,
+}
+
+/// <summary>One applicant's request for one service date: the group and up to three ports.</summary>
+public sealed class AppointmentRequestRecord
+{
+    public Guid Id { get; set; }
+    public DateOnly ServiceDate { get; set; }
+    public required string ApplicantUserId { get; set; }
+
+    /// <summary>Equal to <see cref="ApplicantUserId"/> while the request stands, null once withdrawn:
+    /// a unique index on it allows one standing request per applicant and date without a race.</summary>
+    public string? StandingApplicantUserId { get; set; }
+
+    public required string Ticket { get; set; }
+    public DateOnly RegisteredOn { get; set; }
+    public int Size { get; set; }
+
+    /// <summary>Port codes in order of preference, comma-separated (as in the draw's entry line).</summary>
+    public required string Ports { get; set; }
+
+    public RequestStatus Status { get; set; }
+    public bool ReenterUntilSelected { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? IdempotencyKey { get; set; }
+    public List<RequestTravellerRecord> Travellers { get; set; } = [];
+}
+
+/// <summary>A traveller in a standing request; the unique (date, identity) index stops the same
+/// person from being entered twice for one date.</summary>
+public sealed class RequestTravellerRecord
+{
+    public Guid RequestId { get; set; }
+    public Guid TravellerId { get; set; }
+    public DateOnly ServiceDate { get; set; }
+    public required string IdentityKey { get; set; }
+}
+
+internal sealed class AppointmentRequestRecordConfiguration : IEntityTypeConfiguration<AppointmentRequestRecord>
+{
+    public void Configure(EntityTypeBuilder<AppointmentRequestRecord> request)
+    {
+        request.ToTable("appointment_requests");
+        request.HasKey(r => r.Id);
+        request.Property(r => r.Ticket).HasMaxLength(64);
+        request.Property(r => r.Ports).HasMaxLength(20);
+        request.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        request.HasIndex(r => new { r.ServiceDate, r.Ticket }).IsUnique();
+        request.HasIndex(r => new { r.ServiceDate, r.StandingApplicantUserId }).IsUnique();
+        request.HasIndex(r => new { r.ApplicantUserId, r.IdempotencyKey }).IsUnique();
+        request.HasMany(r => r.Travellers).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
+        request.HasOne<ApplicantRecord>().WithMany().HasForeignKey(r => r.ApplicantUserId);
+    }
+}
+
+internal sealed class RequestTravellerRecordConfiguration : IEntityTypeConfiguration<RequestTravellerRecord>
+{
+    public void Configure(EntityTypeBuilder<RequestTravellerRecord> traveller)
+    {
+        traveller.ToTable("request_travellers");
+        traveller.HasKey(t => new { t.RequestId, t.TravellerId });
+        traveller.Property(t => t.IdentityKey).HasMaxLength(500);
+        traveller.HasIndex(t => new { t.ServiceDate, t.IdentityKey }).IsUnique();
+        traveller.HasOne<TravellerRecord>().WithMany().HasForeignKey(t => t.TravellerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

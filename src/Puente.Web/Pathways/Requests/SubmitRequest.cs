@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Puente.Domain.Pathways.Draws;
+using Puente.Web.Database;
+using Puente.Web.Pathways.Draws;
+
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Registration;
+
+namespace Puente.Web.Pathways.Requests;
+
+/// <summary>
+/// An applicant's one request for a service date. The moment of submission plays no part in the
+/// draw, so there is nothing to gain by hurrying; the ticket is random and says nothing about the person.
+/// </summary>
+public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options)
+{
+    public sealed record Command(
+        DateOnly? ServiceDate,
+        IReadOnlyList<string>? Ports,
+        IReadOnlyList<Guid>? Travellers,
+        bool ReenterUntilSelected = false);
+
+    public abstract record Outcome;
+    public sealed record Submitted(RequestReceipt Receipt, bool Created) : Outcome;
+    public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
+    public sealed record WindowNotOpen(DateOnly ServiceDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt) : Outcome;
+    public sealed record Conflict(string Detail) : Outcome;
+
+    /// <summary>The key already named another request of this applicant (other date, ports, travellers
+    /// or choice to re-enter): answering with that request's receipt would hide that this one was not made.</summary>
+    public sealed record KeyReused(DateOnly EarlierServiceDate) : Outcome;
+
+    public async Task<Outcome> Handle(string applicantUserId, Command command, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, command);
+        }
+        var problems = ValidateShape(command, idempotencyKey);
+        if (problems.Count > 0)
+        {
+            return new Invalid(problems);
+        }
+        var serviceDate = command.ServiceDate!.Value;
+        var now = clock.GetUtcNow();
+        var window = options.Value.Window;
+        var day = await db.DrawDays.AsNoTracking().FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, cancellationToken);
+        if (day is null || day.Status != DrawStatus.Announced || now < day.OpensAt || now >= day.ClosesAt)
+        {
+            return new WindowNotOpen(serviceDate, day?.OpensAt ?? window.OpensAt(serviceDate), day?.ClosesAt ?? window.ClosesAt(serviceDate));
+        }
+
+        var offered = DrawBundleJson.ParseAnnouncement(day.Announcement)!.Ports.Select(p => p.Code).ToHashSet();
+        var ports = command.Ports!.Select(p => p.Trim()).ToList();
+        var notOffered = ports.Where(p => !offered.Contains(p)).ToList();
+        if (notOffered.Count > 0)
+        {
+            return new Invalid(new Dictionary<string, string[]>
+            {
+                ["ports"] = [$"No appointments are offered on {serviceDate:yyyy-MM-dd} at: {string.Join(", ", notOffered)}. Offered: {string.Join(", ", offered.Order())}."],
+            });
+        }
+
+        var applicant = await db.Applicants.AsNoTracking()
+            .Where(a => a.UserId == applicantUserId)
+            .Select(a => new { a.RegisteredOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        var travellerIds = command.Travellers!.Distinct().ToList();
+        var travellers = await db.Travellers.AsNoTracking()
+            .Where(t => t.ApplicantUserId == applicantUserId && travellerIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.IdentityKey })
+            .ToListAsync(cancellationToken);
+        if (applicant is null || travellers.Count != travellerIds.Count)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["travellers"] = ["Choose travellers from your own registration."] });
+        }
+
+        var request = new AppointmentRequestRecord
+        {
+            Id = Guid.NewGuid(),
+            ServiceDate = serviceDate,
+            ApplicantUserId = applicantUserId,
+            StandingApplicantUserId = applicantUserId,
+            Ticket = Tickets.New(),
+            RegisteredOn = applicant.RegisteredOn,
+            Size = travellers.Count,
+            Ports = string.Join(',', ports),
+            Status = RequestStatus.Entered,
+            ReenterUntilSelected = command.ReenterUntilSelected,
+            SubmittedAt = now,
+            IdempotencyKey = idempotencyKey,
+            Travellers = travellers.Select(t => new RequestTravellerRecord { TravellerId = t.Id, ServiceDate = serviceDate, IdentityKey = t.IdentityKey }).ToList(),
+        };
+        db.Requests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the row: find out which rule, without a check-then-insert race.
+            db.ChangeTracker.Clear();
+            return await ExplainConflict(applicantUserId, command, travellerIds, idempotencyKey, cancellationToken);
+        }
+        return new Submitted(new RequestReceipt(request.Id, request.Ticket, serviceDate, ports, request.Size, travellerIds,
+            request.RegisteredOn, request.Status, request.ReenterUntilSelected, now), Created: true);
+    }
+
+    private async Task<RequestReceipt?> Existing(string applicantUserId, string idempotencyKey, CancellationToken cancellationToken) =>
+        (await db.Requests.AsNoTracking()
+            .Where(r => r.ApplicantUserId == applicantUserId && r.IdempotencyKey == idempotencyKey)
+            .Select(RequestReceipt.Row)
+            .FirstOrDefaultAsync(cancellationToken))?.ToReceipt();
+
+    /// <summary>A retry repeats its request exactly (the IETF Idempotency-Key draft's rule); the same key
+    /// with another body is refused rather than answered with a receipt for something else.</summary>
+    private static Outcome Replay(RequestReceipt earlier, Command command)
+    {
+        var same = command.ServiceDate == earlier.ServiceDate
+            && (command.Ports ?? []).Select(p => p.Trim()).SequenceEqual(earlier.Ports)
+            && (command.Travellers ?? []).Distinct().Order().SequenceEqual(earlier.Travellers.Order())
+            && command.ReenterUntilSelected == earlier.ReenterUntilSelected;
+        return same ? new Submitted(earlier, Created: false) : new KeyReused(earlier.ServiceDate);
+    }
+
+    private async Task<Outcome> ExplainConflict(string applicantUserId, Command command, List<Guid> travellerIds, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, command);
+        }
+        var serviceDate = command.ServiceDate!.Value;
+        if (await db.Requests.AnyAsync(r => r.ServiceDate == serviceDate && r.StandingApplicantUserId == applicantUserId, cancellationToken))
+        {
+            return new Conflict($"You already have a request for {serviceDate:yyyy-MM-dd}. Withdraw it first to change it.");
+        }
+        var keys = await db.Travellers.Where(t => travellerIds.Contains(t.Id)).Select(t => new { t.IdentityKey, t.GivenNames, t.FamilyNames }).ToListAsync(cancellationToken);
+        var taken = await db.RequestTravellers
+            .Where(rt => rt.ServiceDate == serviceDate && keys.Select(k => k.IdentityKey).Contains(rt.IdentityKey))
+            .Select(rt => rt.IdentityKey)
+            .ToListAsync(cancellationToken);
+        var names = keys.Where(k => taken.Contains(k.IdentityKey)).Select(k => $"{k.GivenNames} {k.FamilyNames}");
+        return new Conflict($"Already in another request for {serviceDate:yyyy-MM-dd}: {string.Join(", ", names)}. A person can be in only one request per date.");
+    }
+
+    private static Dictionary<string, string[]> ValidateShape(Command command, string? idempotencyKey)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (command.ServiceDate is null)
+        {
+            problems["serviceDate"] = ["The service date (YYYY-MM-DD) is required."];
+        }
+        var ports = command.Ports ?? [];
+        if (ports.Count is < 1 or > 3 || ports.Distinct().Count() != ports.Count || ports.Any(string.IsNullOrWhiteSpace))
+        {
+            problems["ports"] = ["Choose 1 to 3 different ports, in order of preference."];
+        }
+        if (command.Travellers is null || command.Travellers.Count == 0)
+        {
+            problems["travellers"] = ["Choose at least one traveller."];
+        }
+        if (idempotencyKey is { Length: 0 or > 200 })
+        {
+            problems["Idempotency-Key"] = ["An Idempotency-Key has 1 to 200 characters."];
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Puente.Api.Tests.Infrastructure;
+
+using Puente.Api.Tests.Accounts;
+using Puente.Api.Tests.Ports;
+
+namespace Puente.Api.Tests.Hosting;
+
+public sealed class BadInputTests
+{
+    [Theory]
+    [InlineData("{\"email\": \"admin@puente.test\", \"password\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{\"email\": 42, \"password\": [1,2]}")]
+    [InlineData("[]")]
+    [InlineData("{\"password\": \"whatever-123456\"}")]
+    [InlineData("{\"email\": null, \"password\": null}")]
+    public async Task Malformed_or_mistyped_json_is_a_400_problem(string body)
+    {
+        await using var app = new PuenteApp();
+        var response = await app.CreateClient().PostAsync("/api/auth/login",
+            new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_a_413_problem()
+    {
+        await using var app = new PuenteApp(settings: new Dictionary<string, string?> { ["Api:MaxRequestBodyBytes"] = "1024" });
+        var body = JsonSerializer.Serialize(new { email = "admin@puente.test", password = new string('x', 5000) });
+        var response = await app.CreateClient().PostAsync("/api/auth/login",
+            new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_are_429_with_retry_after()
+    {
+        await using var app = new PuenteApp(settings: new Dictionary<string, string?> { ["RateLimiting:SignInPermitsPerWindow"] = "2" });
+        var client = app.CreateClient();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/auth/login",
+                new { email = "nobody@puente.test", password = "whatever-123456" }, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.True(last.Headers.RetryAfter is not null, "Retry-After header missing");
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+    }
+}

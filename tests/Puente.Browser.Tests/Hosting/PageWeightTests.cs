@@ -1,0 +1,44 @@
+using Puente.Browser.Tests.Infrastructure;
+
+namespace Puente.Browser.Tests.Hosting;
+
+/// <summary>Pages load over slow, metered mobile data at the border: the HTML stays small.</summary>
+public sealed class PageWeightTests(BrowserFixture fixture)
+{
+    private const int Budget = 30 * 1024;
+
+    [Theory]
+    [MemberData(nameof(Site.PagesInEveryLanguage), MemberType = typeof(Site))]
+    public async Task Html_document_is_under_30_KB(string path, string language)
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(Site.InLanguage(path, language));
+
+        await AssertUnderBudget(response!);
+    }
+
+    // The pass's QR code is the heaviest thing Puente sends to a phone.
+    [Theory]
+    [MemberData(nameof(Site.EveryLanguage), MemberType = typeof(Site))]
+    public async Task Appointments_page_with_a_pass_is_under_30_KB(string language)
+    {
+        var day = await fixture.DrawnDay;
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await DrawnDay.SignedInPage(context, DrawnDay.Booked);
+
+        var response = await page.GotoAsync(Site.InLanguage("/Appointments", language));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Img)).ToHaveCountAsync(1);
+
+        await AssertUnderBudget(response!);
+    }
+
+    private static async Task AssertUnderBudget(Microsoft.Playwright.IResponse response)
+    {
+        var sizes = await response.Request.SizesAsync();
+        // Bytes on the wire for the body; the decoded body must agree when nothing compresses it.
+        Assert.InRange(sizes.ResponseBodySize, 1, Budget);
+        Assert.InRange((await response.BodyAsync()).Length, 1, Budget);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Puente.Browser.Tests.Infrastructure;
+using Puente.Web.Pathways.Draws;
+
+namespace Puente.Browser.Tests.Pathways;
+
+/// <summary>One applicant from registration to a pass, on a server of its own because the test moves time.</summary>
+public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Applicant_registers_with_a_companion_requests_a_date_and_after_the_draw_holds_a_pass()
+    {
+        var clock = new FakeTimeProvider(DrawnDay.InsideWindow);
+        await using var server = new PuenteServer(clock);
+        server.Start();
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(DrawnDay.ServiceDate, TestContext.Current.CancellationToken);
+        }
+        await using var context = await fixture.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Apply/Register");
+        var account = page.GetByRole(AriaRole.Group, new() { Name = "Su cuenta" });
+        await account.GetByLabel("Correo electrónico").FillAsync("jose.maria@puente.test");
+        await account.GetByLabel("Contraseña").FillAsync(DrawnDay.Password);
+        var you = page.GetByRole(AriaRole.Group, new() { Name = "Sus datos (como aparecen en su documento)" });
+        await you.GetByLabel("Nombre(s)").FillAsync("José María");
+        await you.GetByLabel("Apellido(s)").FillAsync("Pérez O'Neil");
+        await you.GetByLabel("Fecha de nacimiento").FillAsync("1987-06-15");
+        await you.GetByLabel("Nacionalidad").FillAsync("MEX");
+        // A closed <details> has no role Playwright can name; its summary is reached by its visible text.
+        await page.GetByText("Acompañante 1", new() { Exact = true }).First.ClickAsync();
+        var companion = page.GetByRole(AriaRole.Group, new() { Name = "Acompañante 1", Exact = true });
+        await companion.GetByLabel("Nombre(s)").FillAsync("Itzel");
+        await companion.GetByLabel("Apellido(s)").FillAsync("Pérez Ñañez");
+        await companion.GetByLabel("Fecha de nacimiento").FillAsync("2016-09-01");
+        await companion.GetByLabel("Nacionalidad").FillAsync("MEX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrarme" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Apply$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis citas y solicitudes" })).ToBeVisibleAsync();
+        var request = page.GetByRole(AriaRole.Group, new() { Name = "Cita para el 2026-12-01", Exact = false });
+        await request.GetByLabel("Puerto, opción 1").SelectOptionAsync(new SelectOptionValue { Label = "San Ysidro (2504)" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "José María Pérez O'Neil (1987-06-15)" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Itzel Pérez Ñañez (2016-09-01)" })).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar solicitud" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Comprobante de solicitud" })).ToBeVisibleAsync();
+        var checkDraw = page.GetByRole(AriaRole.Link, new() { Name = "Comprobar en el sorteo" });
+        var ticket = TicketInLink().Match(await checkDraw.GetAttributeAsync("href") ?? "").Groups[1].Value;
+        Assert.NotEmpty(ticket);
+        await Assertions.Expect(page.GetByText("Boleto: " + ticket)).ToBeVisibleAsync();
+
+        clock.SetUtcNow(DrawnDay.AfterClose);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            Assert.Equal(new RunDraw.Drawn(DrawnDay.ServiceDate, RanNow: true),
+                await scope.ServiceProvider.GetRequiredService<RunDraw>().Handle(DrawnDay.ServiceDate, TestContext.Current.CancellationToken));
+        }
+
+        // The cookie is still fresh (a day of a fourteen-day sliding lifetime), so no second sign-in.
+        await page.GotoAsync("/Appointments");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis turnos", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex(@"^Código QR del pase para San Ysidro, 2026-12-01 a las \d\d:\d\d$") }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("JP · 1987")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("IP · 2016")).ToBeVisibleAsync();
+        await page.GetByText("Texto del pase (si no se puede leer el código)").ClickAsync();
+        await Assertions.Expect(page.GetByText(PassToken())).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/Draws/2026-12-01?ticket={ticket}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync(new Regex($@"El boleto {Regex.Escape(ticket)} fue seleccionado: San Ysidro, a las \d\d:\d\d"));
+    }
+
+    [GeneratedRegex(@"[?&]ticket=([^&]+)")]
+    private static partial Regex TicketInLink();
+
+    [GeneratedRegex(@"^[\w-]+\.[\w-]+\.[\w-]+$")]
+    private static partial Regex PassToken();
+}

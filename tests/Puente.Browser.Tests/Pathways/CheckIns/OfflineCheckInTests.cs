@@ -1,0 +1,143 @@
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.Playwright;
+using Puente.Browser.Tests.Infrastructure;
+
+namespace Puente.Browser.Tests.Pathways.CheckIns;
+
+/// <summary>
+/// The officer at San Ysidro with the network down, through the shipped offline-checkin.js: a pass is
+/// queued only when its signature holds under the published keys, it is for a port the officer holds,
+/// it is for today at that port by the device's clock, and this device has not queued it before.
+/// </summary>
+public sealed class OfflineCheckInTests(BrowserFixture fixture)
+{
+    private const string QueueKey = "puente.checkinQueue";
+
+    [Fact]
+    public async Task Offline_the_pass_is_verified_on_the_device_queued_and_synced_when_the_connection_returns()
+    {
+        var day = await fixture.DrawnDay;
+        var pass = await day.PassText(DrawnDay.CheckedInOffline);
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+
+        await Verify(page, pass);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Firma válida" }))
+            .ToContainTextAsync("Firma válida (verificada en este dispositivo). 2504 · 2026-12-01");
+        await Assertions.Expect(page.GetByText("RO · 1985")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrar provisionalmente" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Registrado provisionalmente" })).ToBeVisibleAsync();
+        await Assertions.Expect(Pending(page)).ToHaveCountAsync(1);
+        Assert.Equal("booked", (await day.Appointment(DrawnDay.CheckedInOffline)).GetProperty("status").GetString());
+
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Sincronizado" }))
+            .ToHaveTextAsync("Sincronizado: el servidor confirmó el registro.");
+        await Assertions.Expect(Pending(page)).ToHaveCountAsync(0);
+        Assert.Equal("checkedIn", (await day.Appointment(DrawnDay.CheckedInOffline)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Offline_a_pass_with_one_character_of_its_payload_changed_is_refused_and_not_queued()
+    {
+        var day = await fixture.DrawnDay;
+        var tampered = WithOneCharacterChanged(await day.PassText(DrawnDay.Booked));
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+
+        await AssertRefusedAndNothingQueued(page, tampered, "La firma del pase no es válida: fue alterado o no lo emitió Puente.");
+    }
+
+    [Fact]
+    public async Task Offline_a_pass_for_a_port_the_officer_does_not_hold_is_refused_and_not_queued()
+    {
+        var day = await fixture.DrawnDay;
+        var pass = await day.PassText(DrawnDay.BookedAtCalexico);
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+
+        await AssertRefusedAndNothingQueued(page, pass, "Este pase es para el puerto 2503, donde usted no está asignado.");
+    }
+
+    [Fact]
+    public async Task Offline_a_pass_for_another_date_is_refused_and_not_queued()
+    {
+        var day = await fixture.DrawnDay;
+        var pass = await day.PassText(DrawnDay.BookedTomorrow);
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+
+        await AssertRefusedAndNothingQueued(page, pass, "Este pase es para el 2026-12-02; hoy en el puerto es 2026-12-01.");
+    }
+
+    [Fact]
+    public async Task Offline_a_pass_already_queued_on_this_device_is_refused_when_presented_again()
+    {
+        var day = await fixture.DrawnDay;
+        var pass = await day.PassText(DrawnDay.QueuedOffline);
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+        await Verify(page, pass);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrar provisionalmente" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Registrado provisionalmente" })).ToBeVisibleAsync();
+        await Assertions.Expect(Pending(page)).ToHaveCountAsync(1);
+
+        await AssertRefusedAndNothingQueued(page, pass, "Este pase ya se registró en este dispositivo.");
+    }
+
+    /// <summary>The check-in page signed in as the officer, the keys downloaded, then the network gone.</summary>
+    private static async Task<IPage> OfflineCheckIn(IBrowserContext context, DrawnDay day)
+    {
+        var page = await DrawnDay.SignedInPage(context, DrawnDay.Officer);
+        // The script takes today's date at the port from the device's clock; the device agrees with the server.
+        await page.Clock.SetFixedTimeAsync(day.Clock.GetUtcNow().UtcDateTime);
+        await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync("/Officer/CheckIn"),
+            response => response.Url.EndsWith("/.well-known/puente-keys.json", StringComparison.Ordinal) && response.Ok);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registro de pases", Level = 1 })).ToBeVisibleAsync();
+
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Sin conexión" }))
+            .ToHaveTextAsync("Sin conexión: la firma se verifica en este dispositivo.");
+        return page;
+    }
+
+    private static async Task Verify(IPage page, string pass)
+    {
+        await page.GetByLabel("Texto del pase").FillAsync(pass);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verificar en este dispositivo" }).ClickAsync();
+    }
+
+    private static async Task AssertRefusedAndNothingQueued(IPage page, string pass, string error)
+    {
+        var pendingBefore = await Pending(page).CountAsync();
+        var queueBefore = await StoredQueue(page);
+
+        await Verify(page, pass);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(error);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrar provisionalmente" })).ToBeHiddenAsync();
+        await Assertions.Expect(Pending(page)).ToHaveCountAsync(pendingBefore);
+        Assert.Equal(queueBefore, await StoredQueue(page));
+    }
+
+    /// <summary>The provisional check-ins waiting for the connection, as the officer sees them.</summary>
+    private static ILocator Pending(IPage page) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Pendientes de sincronizar" }).GetByRole(AriaRole.Listitem);
+
+    /// <summary>The queue the script sends when the connection returns, as this device stores it.</summary>
+    private static Task<string?> StoredQueue(IPage page) =>
+        page.EvaluateAsync<string?>("key => localStorage.getItem(key)", QueueKey);
+
+    /// <summary>The pass with one character of its signed payload changed: the first traveller born ten years later.</summary>
+    private static string WithOneCharacterChanged(string pass)
+    {
+        var parts = pass.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
+        var altered = payload.Replace(",1979]", ",1989]", StringComparison.Ordinal);
+        Assert.NotEqual(payload, altered);
+        return $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(altered))}.{parts[2]}";
+    }
+}
