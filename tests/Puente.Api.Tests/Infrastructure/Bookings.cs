@@ -94,7 +94,7 @@ internal static class Bookings
             ServiceDate = serviceDate,
             PortCode = port,
             SlotStart = slot,
-            SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, TimeOnly.Parse(slot, System.Globalization.CultureInfo.InvariantCulture), zone),
+            SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, SlotTime.Parse(slot), zone),
             Phase = 1,
             GroupSize = travellers.Length,
             Status = status,

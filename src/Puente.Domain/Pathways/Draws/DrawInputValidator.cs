@@ -1,3 +1,5 @@
+using Puente.Domain.Ports;
+
 namespace Puente.Domain.Pathways.Draws;
 
 /// <summary>Checks an announcement and its entries against the rules of <c>puente-draw/1</c>.</summary>
@@ -114,7 +116,7 @@ public static class DrawInputValidator
             problems.Add($"announcement: port {port.Code} has no slots list");
             return;
         }
-        var previous = -1;
+        TimeOnly? previous = null;
         for (var s = 0; s < port.Slots.Count; s++)
         {
             var slot = port.Slots[s];
@@ -123,18 +125,17 @@ public static class DrawInputValidator
                 problems.Add($"announcement: port {port.Code} slots[{s}] is missing");
                 continue;
             }
-            var minutes = MinutesOf(slot.Start);
-            if (minutes < 0)
+            if (!SlotTime.TryParse(slot.Start, out var start))
             {
                 problems.Add($"announcement: port {port.Code} slot \"{slot.Start}\" is not a 24-hour HH:MM time");
             }
-            else if (minutes <= previous)
+            else if (start <= previous)
             {
                 problems.Add($"announcement: port {port.Code} slot {slot.Start} is not after the slot before it");
             }
             else
             {
-                previous = minutes;
+                previous = start;
             }
             if (slot.Capacity < 0)
             {
@@ -167,19 +168,5 @@ public static class DrawInputValidator
                 problems.Add($"{where}: port {code} is not in the announcement");
             }
         }
-    }
-
-    /// <summary>Minutes after midnight for a strict <c>HH:MM</c>, or -1.</summary>
-    private static int MinutesOf(string? start)
-    {
-        if (start is not { Length: 5 } || start[2] != ':'
-            || !char.IsAsciiDigit(start[0]) || !char.IsAsciiDigit(start[1])
-            || !char.IsAsciiDigit(start[3]) || !char.IsAsciiDigit(start[4]))
-        {
-            return -1;
-        }
-        var hours = ((start[0] - '0') * 10) + (start[1] - '0');
-        var minutes = ((start[3] - '0') * 10) + (start[4] - '0');
-        return hours < 24 && minutes < 60 ? (hours * 60) + minutes : -1;
     }
 }

@@ -90,7 +90,7 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
                 ServiceDate = serviceDate,
                 PortCode = result.Port,
                 SlotStart = result.Slot,
-                SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, TimeOnly.ParseExact(result.Slot, "HH:mm"), zones[result.Port]),
+                SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, SlotTime.Parse(result.Slot), zones[result.Port]),
                 Phase = result.Phase,
                 GroupSize = request.Size,
                 Status = AppointmentStatus.Booked,
