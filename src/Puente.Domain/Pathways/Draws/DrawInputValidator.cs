@@ -1,3 +1,4 @@
+using Puente.Domain.Pathways.Requests;
 using Puente.Domain.Ports;
 
 namespace Puente.Domain.Pathways.Draws;
@@ -6,7 +7,6 @@ namespace Puente.Domain.Pathways.Draws;
 public static class DrawInputValidator
 {
     private const int MaxTicketLength = 64;
-    private const int MaxPreferences = 3;
 
     /// <summary>Every rule the input breaks, in words; empty when the input is valid. Never throws on bad input.</summary>
     public static IReadOnlyList<string> Validate(DrawAnnouncement? announcement, IReadOnlyList<DrawEntry?>? entries)
@@ -146,20 +146,21 @@ public static class DrawInputValidator
 
     private static void ValidatePreferences(string where, IReadOnlyList<string>? ports, HashSet<string> known, List<string> problems)
     {
-        if (ports is null || ports.Count is 0 or > MaxPreferences)
+        if (ports is null || !PortPreferences.IsAllowedCount(ports.Count))
         {
-            problems.Add($"{where}: must name 1 to {MaxPreferences} ports, names {ports?.Count ?? 0}");
+            problems.Add($"{where}: must name 1 to {PortPreferences.Max} ports, names {ports?.Count ?? 0}");
             return;
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var code in ports)
+        var repeats = PortPreferences.Repeats(ports);
+        for (var i = 0; i < ports.Count; i++)
         {
+            var code = ports[i];
             if (code is null)
             {
                 problems.Add($"{where}: a port preference is missing");
                 continue;
             }
-            if (!seen.Add(code))
+            if (repeats.Contains(i))
             {
                 problems.Add($"{where}: port {code} is named more than once");
             }
