@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
 
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
@@ -11,7 +11,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways;
 
 /// <summary>Bound from the <c>Pathways</c> section.</summary>
-public sealed partial class PathwaysOptions : IValidatableObject
+public sealed class PathwaysOptions : IValidatableObject
 {
     public const string Section = "Pathways";
 
@@ -50,16 +50,13 @@ public sealed partial class PathwaysOptions : IValidatableObject
         {
             foreach (var slot in slots)
             {
-                if (!SlotStart().IsMatch(slot.Start) || slot.Capacity < 0)
+                if (!SlotTime.TryParse(slot.Start, out _) || slot.Capacity < 0)
                 {
                     yield return new ValidationResult($"Pathways:DefaultSlots:{port}: '{slot.Start}' must be HH:MM with a capacity ≥ 0.");
                 }
             }
         }
     }
-
-    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-    public static partial Regex SlotStart();
 }
 
 /// <summary>One slot of a port's default day: local start time and capacity in persons.</summary>

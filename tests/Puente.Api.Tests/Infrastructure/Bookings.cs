@@ -7,6 +7,7 @@ using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways;
@@ -83,6 +84,7 @@ internal static class Bookings
             });
         }
         db.Requests.Add(request);
+        var zone = await db.Ports.Where(p => p.Code == port).Select(p => p.TimeZone).SingleAsync();
         var appointment = new AppointmentRecord
         {
             Id = Guid.NewGuid(),
@@ -92,7 +94,7 @@ internal static class Bookings
             ServiceDate = serviceDate,
             PortCode = port,
             SlotStart = slot,
-            SlotStartsAt = new DateTimeOffset(serviceDate.ToDateTime(TimeOnly.Parse(slot, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(-8)).ToUniversalTime(),
+            SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, SlotTime.Parse(slot), zone),
             Phase = 1,
             GroupSize = travellers.Length,
             Status = status,

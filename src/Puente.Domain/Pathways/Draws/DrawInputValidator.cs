@@ -1,10 +1,12 @@
+using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
+
 namespace Puente.Domain.Pathways.Draws;
 
 /// <summary>Checks an announcement and its entries against the rules of <c>puente-draw/1</c>.</summary>
 public static class DrawInputValidator
 {
     private const int MaxTicketLength = 64;
-    private const int MaxPreferences = 3;
 
     /// <summary>Every rule the input breaks, in words; empty when the input is valid. Never throws on bad input.</summary>
     public static IReadOnlyList<string> Validate(DrawAnnouncement? announcement, IReadOnlyList<DrawEntry?>? entries)
@@ -114,7 +116,7 @@ public static class DrawInputValidator
             problems.Add($"announcement: port {port.Code} has no slots list");
             return;
         }
-        var previous = -1;
+        TimeOnly? previous = null;
         for (var s = 0; s < port.Slots.Count; s++)
         {
             var slot = port.Slots[s];
@@ -123,18 +125,17 @@ public static class DrawInputValidator
                 problems.Add($"announcement: port {port.Code} slots[{s}] is missing");
                 continue;
             }
-            var minutes = MinutesOf(slot.Start);
-            if (minutes < 0)
+            if (!SlotTime.TryParse(slot.Start, out var start))
             {
                 problems.Add($"announcement: port {port.Code} slot \"{slot.Start}\" is not a 24-hour HH:MM time");
             }
-            else if (minutes <= previous)
+            else if (start <= previous)
             {
                 problems.Add($"announcement: port {port.Code} slot {slot.Start} is not after the slot before it");
             }
             else
             {
-                previous = minutes;
+                previous = start;
             }
             if (slot.Capacity < 0)
             {
@@ -145,20 +146,21 @@ public static class DrawInputValidator
 
     private static void ValidatePreferences(string where, IReadOnlyList<string>? ports, HashSet<string> known, List<string> problems)
     {
-        if (ports is null || ports.Count is 0 or > MaxPreferences)
+        if (ports is null || !PortPreferences.IsAllowedCount(ports.Count))
         {
-            problems.Add($"{where}: must name 1 to {MaxPreferences} ports, names {ports?.Count ?? 0}");
+            problems.Add($"{where}: must name 1 to {PortPreferences.Max} ports, names {ports?.Count ?? 0}");
             return;
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var code in ports)
+        var repeats = PortPreferences.Repeats(ports);
+        for (var i = 0; i < ports.Count; i++)
         {
+            var code = ports[i];
             if (code is null)
             {
                 problems.Add($"{where}: a port preference is missing");
                 continue;
             }
-            if (!seen.Add(code))
+            if (repeats.Contains(i))
             {
                 problems.Add($"{where}: port {code} is named more than once");
             }
@@ -167,19 +169,5 @@ public static class DrawInputValidator
                 problems.Add($"{where}: port {code} is not in the announcement");
             }
         }
-    }
-
-    /// <summary>Minutes after midnight for a strict <c>HH:MM</c>, or -1.</summary>
-    private static int MinutesOf(string? start)
-    {
-        if (start is not { Length: 5 } || start[2] != ':'
-            || !char.IsAsciiDigit(start[0]) || !char.IsAsciiDigit(start[1])
-            || !char.IsAsciiDigit(start[3]) || !char.IsAsciiDigit(start[4]))
-        {
-            return -1;
-        }
-        var hours = ((start[0] - '0') * 10) + (start[1] - '0');
-        var minutes = ((start[3] - '0') * 10) + (start[4] - '0');
-        return hours < 24 && minutes < 60 ? (hours * 60) + minutes : -1;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Appointments;
@@ -23,8 +24,7 @@ public sealed class MarkNoShows(PuenteDb db, TimeProvider clock)
         // One statement per port, because "today" depends on the port's zone.
         foreach (var port in ports)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(port.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            var today = PortCalendar.Today(now, port.TimeZone);
             marked += await db.Appointments
                 .Where(a => a.PortCode == port.Code && a.Status == AppointmentStatus.Booked && a.ServiceDate < today)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, noShow), cancellationToken);

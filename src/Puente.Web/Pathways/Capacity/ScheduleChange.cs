@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Capacity;
@@ -30,7 +31,7 @@ public static class ScheduleChange
         {
             return frozen;
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var today = PortCalendar.Today(clock.GetUtcNow(), zone);
         return serviceDate < today
             ? new Invalid(new Dictionary<string, string[]> { ["date"] = [$"{serviceDate:yyyy-MM-dd} is already past at port {port} (today there is {today:yyyy-MM-dd})."] })
             : null;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
@@ -65,7 +66,7 @@ public sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvid
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
-            if (slot?.Start is not { } start || !PathwaysOptions.SlotStart().IsMatch(start))
+            if (slot?.Start is not { } start || !SlotTime.TryParse(start, out _))
             {
                 problems[$"slots[{i}].start"] = ["A start time is HH:MM in the port's local time, e.g. 08:00."];
             }

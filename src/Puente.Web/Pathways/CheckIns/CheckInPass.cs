@@ -4,6 +4,7 @@ using Puente.Domain.Pathways.Passes;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Pathways.Passes;
 
@@ -71,9 +72,8 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
                 $"This pass is for port {claims.Port}, where you are not assigned.", claims.Port);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(port.TimeZone);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = PortCalendar.Today(now, port.TimeZone);
         if (claims.ServiceDate != today)
         {
             return Refuse(Refusals.OtherDate, StatusCodes.Status409Conflict, "The pass is for another day",
@@ -118,7 +118,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         {
             if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
             {
-                var local = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var local = PortCalendar.LocalTime(at, port.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 return Refuse(Refusals.AlreadyUsed, StatusCodes.Status409Conflict, "The pass was already used",
                     $"{rejection.Reason} It was used at {port.Name} ({port.Code}) at {local} ({port.TimeZone}).",
                     $"{port.Name} ({port.Code})", local);

@@ -4,6 +4,7 @@ using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
+using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -75,12 +76,11 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
             new DrawReveal(day.Secret, day.Beacon), Convert.ToHexStringLower(seed), results, resultsDigest);
 
         var zones = await db.Ports.Where(p => announcement.Ports.Select(a => a.Code).Contains(p.Code))
-            .ToDictionaryAsync(p => p.Code, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone), cancellationToken);
+            .ToDictionaryAsync(p => p.Code, p => p.TimeZone, cancellationToken);
         var byTicket = requests.ToDictionary(r => r.Ticket, StringComparer.Ordinal);
         var appointments = results.Select(result =>
         {
             var request = byTicket[result.Ticket];
-            var local = serviceDate.ToDateTime(TimeOnly.ParseExact(result.Slot, "HH:mm"));
             return new AppointmentRecord
             {
                 Id = Guid.NewGuid(),
@@ -90,7 +90,7 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
                 ServiceDate = serviceDate,
                 PortCode = result.Port,
                 SlotStart = result.Slot,
-                SlotStartsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zones[result.Port])),
+                SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, SlotTime.Parse(result.Slot), zones[result.Port]),
                 Phase = result.Phase,
                 GroupSize = request.Size,
                 Status = AppointmentStatus.Booked,

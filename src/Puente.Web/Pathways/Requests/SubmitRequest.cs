@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Pathways.Draws;
 
@@ -152,8 +153,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
         {
             problems["serviceDate"] = ["The service date (YYYY-MM-DD) is required."];
         }
-        var ports = command.Ports ?? [];
-        if (ports.Count is < 1 or > 3 || ports.Distinct().Count() != ports.Count || ports.Any(string.IsNullOrWhiteSpace))
+        if (!PortPreferences.AreValid(command.Ports))
         {
             problems["ports"] = ["Choose 1 to 3 different ports, in order of preference."];
         }
