@@ -119,7 +119,8 @@ internal static class CapacityCommands
                 Print(changed.Schedule);
                 return 0;
             case ScheduleChange.Frozen frozen:
-                await Console.Error.WriteLineAsync(frozen.Detail);
+                await Console.Error.WriteLineAsync(
+                    $"The schedule for {frozen.ServiceDate:yyyy-MM-dd} was frozen when its draw was announced (request window opening {frozen.WindowOpensAt:yyyy-MM-dd HH:mm} UTC); it can no longer change.");
                 return Frozen;
             case ScheduleChange.PortNotFound missing:
                 await Console.Error.WriteLineAsync($"There is no port of entry with BTS code '{missing.Port}'.");

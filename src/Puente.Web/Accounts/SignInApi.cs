@@ -33,7 +33,7 @@ public static class SignInApi
         return group;
     }
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest login, SignInManager<PuenteUser> signIn)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest login, SignInManager<PuenteUser> signIn, Problems problems)
     {
         // `required` rejects a missing field; an explicit null still arrives here.
         if (login.Email is null || login.Password is null)
@@ -43,7 +43,8 @@ public static class SignInApi
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(login.Email, login.Password, isPersistent: false, lockoutOnFailure: true);
         // On success the bearer handler has already written the tokens as the response.
-        return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);
+        return result.Succeeded ? TypedResults.Empty : problems.Result(StatusCodes.Status401Unauthorized,
+            result.IsLockedOut ? ProblemCodes.LockedOut : result.IsNotAllowed ? ProblemCodes.SignInNotAllowed : ProblemCodes.SignInFailed);
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(

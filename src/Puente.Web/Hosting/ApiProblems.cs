@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Puente.Web.Hosting;
 
@@ -10,20 +13,35 @@ internal static class ApiProblems
 
     public static IServiceCollection AddPuenteProblemDetails(this IServiceCollection services)
     {
+        services.AddSingleton<Problems>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-            // A bad request body surfaces as BadHttpRequestException; say what was wrong, not "error".
+            var problem = context.ProblemDetails;
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (problem.Extensions.ContainsKey(Problems.CodeMember))
+            {
+                return;
+            }
+            // A problem the framework raised: give it a code and the caller's language.
+            var problems = context.HttpContext.RequestServices.GetRequiredService<Problems>();
             if (context.Exception is BadHttpRequestException bad)
             {
-                context.ProblemDetails.Status = bad.StatusCode;
+                // A bad request body surfaces as BadHttpRequestException; say what was wrong, not "error".
+                problem.Status = bad.StatusCode;
                 context.HttpContext.Response.StatusCode = bad.StatusCode;
-                context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "Request body too large"
-                    : "The request could not be read";
-                context.ProblemDetails.Detail = bad.Message;
+                if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? DefaultMaxRequestBodyBytes;
+                    problems.Describe(problem, ProblemCodes.BodyTooLarge, limit.ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    problems.Describe(problem, ProblemCodes.UnreadableBody);
+                }
+                return;
             }
+            problems.Describe(problem, problem is HttpValidationProblemDetails ? ProblemCodes.Validation : ProblemCodes.ForStatus(problem.Status));
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
@@ -39,16 +57,10 @@ internal static class ApiProblems
             if (context.IsApi() && context.Request.ContentLength > maxBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "Request body too large",
-                        Detail = $"Request bodies are limited to {maxBytes} bytes.",
-                    },
-                });
+                var problem = new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge };
+                context.RequestServices.GetRequiredService<Problems>()
+                    .Describe(problem, ProblemCodes.BodyTooLarge, maxBytes.ToString(CultureInfo.InvariantCulture));
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
                 return;
             }
             await next(context);

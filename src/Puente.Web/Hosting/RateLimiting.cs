@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Puente.Web.Hosting;
@@ -55,16 +56,10 @@ internal static class RateLimiting
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter =
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"Try again in {context.Response.Headers.RetryAfter} seconds.",
-                    },
-                });
+                var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests };
+                context.RequestServices.GetRequiredService<Problems>()
+                    .Describe(problem, ProblemCodes.TooManyRequests, context.Response.Headers.RetryAfter.ToString());
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
             };
         });
         return services;

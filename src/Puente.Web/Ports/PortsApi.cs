@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Ports;
 
@@ -14,13 +15,10 @@ public static class PortsApi
             .WithName("ListPorts")
             .WithSummary("Every US–Mexico land port of entry with its crossings and lane types.");
 
-        group.MapGet("/{code}", async Task<Results<Ok<PortResponse>, ProblemHttpResult>> (string code, PuenteDb db, CancellationToken ct) =>
+        group.MapGet("/{code}", async Task<Results<Ok<PortResponse>, ProblemHttpResult>> (string code, PuenteDb db, Problems problems, CancellationToken ct) =>
                 await GetPort.Handle(db, code, ct) is { } port
                     ? TypedResults.Ok(port)
-                    : TypedResults.Problem(
-                        statusCode: StatusCodes.Status404NotFound,
-                        title: "Port not found",
-                        detail: $"There is no port of entry with BTS code '{code}'."))
+                    : problems.Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, code))
             .WithName("GetPort")
             .WithSummary("One port by its BTS port code, e.g. 2504 for San Ysidro.");
 

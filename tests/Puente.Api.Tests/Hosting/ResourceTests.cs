@@ -72,8 +72,13 @@ public sealed partial class ResourceTests
         ["DrawStatus_"] = Enum.GetNames<DrawStatus>(),
         ["Lane_"] = Enum.GetNames<LaneType>(),
         ["Language_"] = Languages.Supported,
+        ["Problem_"] = [.. ProblemCodesInUse().SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
     };
+
+    /// <summary>Every problem code the API can answer with: the constants of <see cref="ProblemCodes"/>.</summary>
+    private static IEnumerable<string> ProblemCodesInUse() =>
+        typeof(ProblemCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
 
     private static string[] Refused(AppointmentAction action) =>
         [.. Enum.GetValues<AppointmentStatus>().Where(s => AppointmentTransitions.Apply(s, action).Rejected is not null).Select(s => s.ToString())];

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Database;
+using Puente.Domain.Pathways.Appointments;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Passes;
 
 namespace Puente.Web.Pathways.Appointments;
@@ -19,19 +21,19 @@ public static class AppointmentsApi
             .WithSummary("The caller's own appointments.");
 
         group.MapGet("/{id:guid}/pass", async Task<Results<Ok<IssuePass.Pass>, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, IssuePass issue, CancellationToken ct) =>
-                await issue.Handle(id, users.GetUserId(user)!, ct) is { } pass ? TypedResults.Ok(pass) : NotFound(id))
+                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, IssuePass issue, Problems problems, CancellationToken ct) =>
+                await issue.Handle(id, users.GetUserId(user)!, ct) is { } pass ? TypedResults.Ok(pass) : NotFound(problems, id))
             .WithName("GetPass")
             .WithSummary("The signed pass of one of the caller's appointments: token, QR code (SVG) and what it shows.");
 
         group.MapPost("/{id:guid}/cancel", async Task<Results<NoContent, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, CancelAppointment cancel, CancellationToken ct) =>
+                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, CancelAppointment cancel, Problems problems, CancellationToken ct) =>
                 (await cancel.Handle(id, users.GetUserId(user)!, ct)) switch
                 {
                     { Outcome: CancelAppointment.Outcome.Cancelled } => TypedResults.NoContent(),
-                    { Outcome: CancelAppointment.Outcome.Rejected, Rejection: { } rejection } => TypedResults.Problem(
-                        statusCode: StatusCodes.Status409Conflict, title: "The appointment cannot be cancelled", detail: rejection.Reason),
-                    _ => NotFound(id),
+                    { Outcome: CancelAppointment.Outcome.Rejected, Rejection: { } rejection } =>
+                        problems.Result(StatusCodes.Status409Conflict, CancelRefused(rejection.From)),
+                    _ => NotFound(problems, id),
                 })
             .WithName("CancelAppointment")
             .WithSummary("Cancels one of the caller's booked appointments.");
@@ -40,6 +42,14 @@ public static class AppointmentsApi
     }
 
     // Someone else's appointment is indistinguishable from one that does not exist.
-    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Appointment not found", detail: $"You have no appointment {id}.");
+    private static ProblemHttpResult NotFound(Problems problems, Guid id) =>
+        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.AppointmentNotFound, id.ToString());
+
+    private static string CancelRefused(AppointmentStatus from) => from switch
+    {
+        AppointmentStatus.Cancelled => ProblemCodes.AlreadyCancelled,
+        AppointmentStatus.CheckedIn => ProblemCodes.CancelAfterCheckIn,
+        AppointmentStatus.NoShow => ProblemCodes.CancelNoShow,
+        _ => throw new InvalidOperationException($"Cancelling is not refused from {from}."),
+    };
 }

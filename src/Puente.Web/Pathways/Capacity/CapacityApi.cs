@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Capacity;
@@ -12,41 +14,38 @@ public static class CapacityApi
         var group = app.MapGroup("/api/capacity").WithTags("Capacity").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ProblemHttpResult>> (
-                string port, string date, GetSchedule get, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? BadDate(date)
+                string port, string date, GetSchedule get, Problems problems, CancellationToken ct) =>
+                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date)
                 : await get.Handle(port, serviceDate, ct) is { } schedule ? TypedResults.Ok(schedule)
-                : UnknownPort(port))
+                : UnknownPort(problems, port))
             .WithName("GetCapacity")
             .WithSummary("A port's slots on a date: from the template or an override, or as published once announced.");
 
         group.MapPut("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
-                string port, string date, SetSchedule.Command command, SetSchedule set, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? BadDate(date) : ToResult(await set.Handle(port, serviceDate, command, ct)))
+                string port, string date, SetSchedule.Command command, SetSchedule set, Problems problems, CancellationToken ct) =>
+                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date) : ToResult(problems, await set.Handle(port, serviceDate, command, ct)))
             .WithName("SetCapacity")
             .WithSummary("Replaces a port's slots on a date, until the date's draw is announced.");
 
         group.MapDelete("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
-                string port, string date, ResetSchedule reset, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? BadDate(date) : ToResult(await reset.Handle(port, serviceDate, ct)))
+                string port, string date, ResetSchedule reset, Problems problems, CancellationToken ct) =>
+                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date) : ToResult(problems, await reset.Handle(port, serviceDate, ct)))
             .WithName("ResetCapacity")
             .WithSummary("Drops a port's overrides on a date so the template applies again, until the date's draw is announced.");
 
         return group;
     }
 
-    private static Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult> ToResult(ScheduleChange.Outcome outcome) => outcome switch
+    private static Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult> ToResult(Problems problems, ScheduleChange.Outcome outcome) => outcome switch
     {
         ScheduleChange.Changed changed => TypedResults.Ok(changed.Schedule),
         ScheduleChange.Invalid invalid => TypedResults.ValidationProblem(invalid.Problems),
-        ScheduleChange.Frozen frozen => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict, title: "The schedule is frozen", detail: frozen.Detail),
-        ScheduleChange.PortNotFound missing => UnknownPort(missing.Port),
+        ScheduleChange.Frozen frozen => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.ScheduleFrozen,
+            DrawsApi.Day(frozen.ServiceDate), frozen.WindowOpensAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        ScheduleChange.PortNotFound missing => UnknownPort(problems, missing.Port),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
     };
 
-    private static ProblemHttpResult UnknownPort(string port) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Port not found", detail: $"There is no port of entry with BTS code '{port}'.");
-
-    private static ProblemHttpResult BadDate(string value) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "Invalid date", detail: $"'{value}' is not a date in the form YYYY-MM-DD.");
+    private static ProblemHttpResult UnknownPort(Problems problems, string port) =>
+        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, port);
 }

@@ -13,11 +13,7 @@ public static class ScheduleChange
     public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
 
     /// <summary>The draw for the date is announced: its slots are published and can no longer change.</summary>
-    public sealed record Frozen(DateOnly ServiceDate, DateTimeOffset WindowOpensAt) : Outcome
-    {
-        public string Detail =>
-            $"The schedule for {ServiceDate:yyyy-MM-dd} was frozen when its draw was announced (request window opening {WindowOpensAt:yyyy-MM-dd HH:mm} UTC); it can no longer change.";
-    }
+    public sealed record Frozen(DateOnly ServiceDate, DateTimeOffset WindowOpensAt) : Outcome;
 
     /// <summary>The port's own calendar decides what "today" is: a date is past once it is over at the port.</summary>
     internal static async Task<Outcome?> Refusal(PuenteDb db, TimeProvider clock, string port, DateOnly serviceDate, CancellationToken cancellationToken)

@@ -19,9 +19,9 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<Traveller> Travellers,
         AppointmentStatus Status, DateTimeOffset? CheckedInAt);
 
-    /// <summary>A refusal with its HTTP status, title and detail; pages translate by <see cref="Kind"/>
-    /// with <see cref="Arguments"/> filled in.</summary>
-    public sealed record Refusal(Refusals Kind, int Status, string Title, string Detail, IReadOnlyList<string> Arguments);
+    /// <summary>Why a pass is refused, with the values its text names; pages and the API translate by
+    /// <see cref="Kind"/> (for <see cref="Refusals.NotBooked"/>, the appointment's status is the first argument).</summary>
+    public sealed record Refusal(Refusals Kind, IReadOnlyList<string> Arguments);
 
     public enum Refusals
     {
@@ -52,13 +52,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         }
         if (verification.Claims is not { } claims)
         {
-            return Refuse(Refusals.InvalidSignature, StatusCodes.Status422UnprocessableEntity, "The pass signature is not valid",
-                verification.Rejection switch
-                {
-                    PassRejection.UnknownKey => $"The pass was signed with key '{verification.KeyId}', which Puente never published.",
-                    PassRejection.BadSignature => "The pass was altered or was not signed by Puente.",
-                    _ => "The text read is not a Puente pass.",
-                });
+            return Refuse(Refusals.InvalidSignature);
         }
 
         // Scoped in the query: a port the officer is not assigned to looks exactly like an unknown one.
@@ -68,16 +62,14 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         if (port is null)
         {
-            return Refuse(Refusals.OtherPort, StatusCodes.Status403Forbidden, "The pass is for another port",
-                $"This pass is for port {claims.Port}, where you are not assigned.", claims.Port);
+            return Refuse(Refusals.OtherPort, claims.Port);
         }
 
         var now = clock.GetUtcNow();
         var today = PortCalendar.Today(now, port.TimeZone);
         if (claims.ServiceDate != today)
         {
-            return Refuse(Refusals.OtherDate, StatusCodes.Status409Conflict, "The pass is for another day",
-                $"This pass is for {Day(claims.ServiceDate)}; today at {port.Name} is {Day(today)}.", Day(claims.ServiceDate), Day(today));
+            return Refuse(Refusals.OtherDate, Day(claims.ServiceDate), Day(today));
         }
 
         var appointment = await db.Appointments
@@ -86,8 +78,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         if (appointment is null)
         {
-            return Refuse(Refusals.UnknownPass, StatusCodes.Status404NotFound, "No appointment carries this pass",
-                $"Pass {claims.PassId} is correctly signed but matches no appointment at {port.Name}.");
+            return Refuse(Refusals.UnknownPass);
         }
         var (next, rejected) = AppointmentTransitions.Apply(appointment.Status, AppointmentAction.CheckIn);
         if (rejected is not null)
@@ -119,19 +110,15 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
             {
                 var local = PortCalendar.LocalTime(at, port.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                return Refuse(Refusals.AlreadyUsed, StatusCodes.Status409Conflict, "The pass was already used",
-                    $"{rejection.Reason} It was used at {port.Name} ({port.Code}) at {local} ({port.TimeZone}).",
-                    $"{port.Name} ({port.Code})", local);
+                return Refuse(Refusals.AlreadyUsed, $"{port.Name} ({port.Code})", local);
             }
-            return Refuse(Refusals.NotBooked, StatusCodes.Status409Conflict, "The appointment is not booked", rejection.Reason,
-                rejection.From.ToString());
+            return Refuse(Refusals.NotBooked, rejection.From.ToString());
         }
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Result Refuse(Refusals kind, int status, string title, string detail, params string[] arguments) =>
-        new(null, new Refusal(kind, status, title, detail, arguments));
+    private static Result Refuse(Refusals kind, params string[] arguments) => new(null, new Refusal(kind, arguments));
 
     private static Result Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
         new(new Admission(

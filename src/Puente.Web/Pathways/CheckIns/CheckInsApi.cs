@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Puente.Domain.Pathways.Appointments;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Pathways.CheckIns;
 
@@ -13,13 +15,13 @@ public static class CheckInsApi
     {
         var group = app.MapGroup("/api/checkins").WithTags("Check-in").RequireAuthorization(Roles.PortOfficer);
 
-        group.MapPost("/", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, CancellationToken ct) =>
-                Handle(request, user, users, checkIn, confirm: true, ct))
+        group.MapPost("/", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, CancellationToken ct) =>
+                Handle(request, user, users, checkIn, problems, confirm: true, ct))
             .WithName("CheckIn")
             .WithSummary("Checks in the group a pass admits: signature, port, today's date, then marks it used once.");
 
-        group.MapPost("/verify", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, CancellationToken ct) =>
-                Handle(request, user, users, checkIn, confirm: false, ct))
+        group.MapPost("/verify", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, CancellationToken ct) =>
+                Handle(request, user, users, checkIn, problems, confirm: false, ct))
             .WithName("VerifyPass")
             .WithSummary("The same checks as a check-in, without marking: who the pass admits, before confirming.");
 
@@ -27,11 +29,30 @@ public static class CheckInsApi
     }
 
     private static async Task<Results<Ok<CheckInPass.Admission>, ProblemHttpResult>> Handle(
-        CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, bool confirm, CancellationToken ct)
+        CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, bool confirm, CancellationToken ct)
     {
         var result = await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, ct);
         return result.Admission is { } admission
             ? TypedResults.Ok(admission)
-            : TypedResults.Problem(statusCode: result.Refusal!.Status, title: result.Refusal.Title, detail: result.Refusal.Detail);
+            : Problem(problems, result.Refusal!);
+    }
+
+    private static ProblemHttpResult Problem(Problems problems, CheckInPass.Refusal refusal)
+    {
+        var (status, code) = refusal.Kind switch
+        {
+            CheckInPass.Refusals.InvalidSignature => (StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidSignature),
+            CheckInPass.Refusals.OtherPort => (StatusCodes.Status403Forbidden, ProblemCodes.OtherPort),
+            CheckInPass.Refusals.OtherDate => (StatusCodes.Status409Conflict, ProblemCodes.OtherDate),
+            CheckInPass.Refusals.UnknownPass => (StatusCodes.Status404NotFound, ProblemCodes.UnknownPass),
+            CheckInPass.Refusals.AlreadyUsed => (StatusCodes.Status409Conflict, ProblemCodes.AlreadyUsed),
+            _ => (StatusCodes.Status409Conflict, Enum.Parse<AppointmentStatus>(refusal.Arguments[0]) switch
+            {
+                AppointmentStatus.Cancelled => ProblemCodes.PassCancelled,
+                AppointmentStatus.NoShow => ProblemCodes.PassNoShow,
+                _ => ProblemCodes.PassCheckedIn,
+            }),
+        };
+        return problems.Result(status, code, [.. refusal.Arguments]);
     }
 }

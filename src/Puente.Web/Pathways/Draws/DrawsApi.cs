@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
@@ -38,35 +39,37 @@ public static class DrawsApi
         return group;
     }
 
-    public static async Task<Results<Ok<DrawSummary>, ProblemHttpResult>> GetSummary(string date, GetDraw getDraw, CancellationToken ct)
+    public static async Task<Results<Ok<DrawSummary>, ProblemHttpResult>> GetSummary(string date, GetDraw getDraw, Problems problems, CancellationToken ct)
     {
         if (ParseDate(date) is not { } serviceDate)
         {
-            return BadDate(date);
+            return BadDate(problems, date);
         }
-        return await getDraw.Summary(serviceDate, ct) is { } summary ? TypedResults.Ok(summary) : NoDraw(serviceDate);
+        return await getDraw.Summary(serviceDate, ct) is { } summary ? TypedResults.Ok(summary) : NoDraw(problems, serviceDate);
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetBundle(string date, GetDraw getDraw, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetBundle(string date, GetDraw getDraw, Problems problems, CancellationToken ct)
     {
         if (ParseDate(date) is not { } serviceDate)
         {
-            return BadDate(date);
+            return BadDate(problems, date);
         }
         return await getDraw.BundleJson(serviceDate, ct) is { } json
             ? TypedResults.Text(json, "application/json")
-            : NoDraw(serviceDate);
+            : NoDraw(problems, serviceDate);
     }
 
     public static DateOnly? ParseDate(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static ProblemHttpResult BadDate(string value) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "Invalid date", detail: $"'{value}' is not a date in the form YYYY-MM-DD.");
+    public static ProblemHttpResult BadDate(Problems problems, string value) =>
+        problems.Result(StatusCodes.Status400BadRequest, ProblemCodes.InvalidDate, value);
 
-    private static ProblemHttpResult NoDraw(DateOnly date) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "No draw for this date",
-        detail: $"No draw has been announced for {date:yyyy-MM-dd}.");
+    private static ProblemHttpResult NoDraw(Problems problems, DateOnly date) =>
+        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.DrawNotFound, Day(date));
+
+    /// <summary>A date as an argument of a problem's text: ISO, whatever the reader's culture.</summary>
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>

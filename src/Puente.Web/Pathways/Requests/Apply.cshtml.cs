@@ -16,7 +16,7 @@ namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw) : PageModel
+public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText) : PageModel
 {
     public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
@@ -56,7 +56,7 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
                 break;
             case SubmitRequest.Conflict conflict:
                 Problems.Add("Apply_Conflict");
-                ProblemDetail = conflict.Detail;
+                ProblemDetail = problemText.Detail(conflict.Code, [.. conflict.Arguments]);
                 break;
         }
         await Load(ct);

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
+using Puente.Web.Pathways.Draws;
 
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -58,7 +59,7 @@ public static class PathwaysApi
     public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitRequest.Command command,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, IStringLocalizer<SharedResource> text, CancellationToken ct)
+        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, Problems problems, CancellationToken ct)
     {
         var outcome = await handler.Handle(users.GetUserId(user)!, command, idempotencyKey, ct);
         return outcome switch
@@ -66,16 +67,13 @@ public static class PathwaysApi
             SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
             SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
             SubmitRequest.Invalid i => TypedResults.ValidationProblem(i.Problems),
-            SubmitRequest.WindowNotOpen w => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The request window is not open",
-                detail: $"Requests for {w.ServiceDate:yyyy-MM-dd} are accepted from {w.OpensAt.ToString("u", CultureInfo.InvariantCulture)} until {w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)}.",
-                extensions: new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt }),
-            SubmitRequest.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request conflicts with another", detail: c.Detail),
-            SubmitRequest.KeyReused k => TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: text["Requests_KeyReusedTitle"],
-                detail: text["Requests_KeyReused", k.EarlierServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]),
+            SubmitRequest.WindowNotOpen w => problems.Result(
+                StatusCodes.Status409Conflict, ProblemCodes.WindowNotOpen,
+                new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt },
+                DrawsApi.Day(w.ServiceDate), w.OpensAt.ToString("u", CultureInfo.InvariantCulture), w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)),
+            SubmitRequest.Conflict c => problems.Result(StatusCodes.Status409Conflict, c.Code, [.. c.Arguments]),
+            SubmitRequest.KeyReused k => problems.Result(
+                StatusCodes.Status422UnprocessableEntity, ProblemCodes.KeyReused, DrawsApi.Day(k.EarlierServiceDate)),
             _ => throw new InvalidOperationException(outcome.ToString()),
         };
     }
@@ -91,25 +89,26 @@ public static class PathwaysApi
         return TypedResults.Ok(rows.Select(r => r.ToReceipt()).ToList());
     }
 
-    public static async Task<Results<Ok<RequestReceipt>, ProblemHttpResult>> GetMine(Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
+    public static async Task<Results<Ok<RequestReceipt>, ProblemHttpResult>> GetMine(
+        Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, Problems problems, CancellationToken ct)
     {
         var userId = users.GetUserId(user);
         var row = await db.Requests.AsNoTracking()
             .Where(r => r.Id == id && r.ApplicantUserId == userId)
             .Select(RequestReceipt.Row)
             .FirstOrDefaultAsync(ct);
-        return row is null ? RequestNotFound(id) : TypedResults.Ok(row.ToReceipt());
+        return row is null ? RequestNotFound(problems, id) : TypedResults.Ok(row.ToReceipt());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, WithdrawRequest handler, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(
+        Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, WithdrawRequest handler, Problems problems, CancellationToken ct) =>
         await handler.Handle(users.GetUserId(user)!, id, ct) switch
         {
             WithdrawRequest.Outcome.Withdrawn => TypedResults.NoContent(),
-            WithdrawRequest.Outcome.NotFound => RequestNotFound(id),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too late to withdraw",
-                detail: "The request window has closed; the draw for this date is final."),
+            WithdrawRequest.Outcome.NotFound => RequestNotFound(problems, id),
+            _ => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.TooLateToWithdraw),
         };
 
-    private static ProblemHttpResult RequestNotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Request not found", detail: $"You have no request {id}.");
+    private static ProblemHttpResult RequestNotFound(Problems problems, Guid id) =>
+        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound, id.ToString());
 }

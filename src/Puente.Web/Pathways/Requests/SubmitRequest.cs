@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
 
 using Puente.Web.Pathways;
@@ -27,7 +28,8 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
     public sealed record Submitted(RequestReceipt Receipt, bool Created) : Outcome;
     public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
     public sealed record WindowNotOpen(DateOnly ServiceDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt) : Outcome;
-    public sealed record Conflict(string Detail) : Outcome;
+    /// <summary>Refused by another request for the date; <see cref="Code"/> is a <see cref="ProblemCodes"/> value.</summary>
+    public sealed record Conflict(string Code, IReadOnlyList<string> Arguments) : Outcome;
 
     /// <summary>The key already named another request of this applicant (other date, ports, travellers
     /// or choice to re-enter): answering with that request's receipt would hide that this one was not made.</summary>
@@ -135,7 +137,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
         var serviceDate = command.ServiceDate!.Value;
         if (await db.Requests.AnyAsync(r => r.ServiceDate == serviceDate && r.StandingApplicantUserId == applicantUserId, cancellationToken))
         {
-            return new Conflict($"You already have a request for {serviceDate:yyyy-MM-dd}. Withdraw it first to change it.");
+            return new Conflict(ProblemCodes.AlreadyRequested, [DrawsApi.Day(serviceDate)]);
         }
         var keys = await db.Travellers.Where(t => travellerIds.Contains(t.Id)).Select(t => new { t.IdentityKey, t.GivenNames, t.FamilyNames }).ToListAsync(cancellationToken);
         var taken = await db.RequestTravellers
@@ -143,7 +145,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             .Select(rt => rt.IdentityKey)
             .ToListAsync(cancellationToken);
         var names = keys.Where(k => taken.Contains(k.IdentityKey)).Select(k => $"{k.GivenNames} {k.FamilyNames}");
-        return new Conflict($"Already in another request for {serviceDate:yyyy-MM-dd}: {string.Join(", ", names)}. A person can be in only one request per date.");
+        return new Conflict(ProblemCodes.TravellersTaken, [DrawsApi.Day(serviceDate), string.Join(", ", names)]);
     }
 
     private static Dictionary<string, string[]> ValidateShape(Command command, string? idempotencyKey)

@@ -85,7 +85,7 @@ public sealed class NoShowTests
 
         var cancel = await (await app.ClientFor(Bookings.Applicant)).PostAsync($"/api/appointments/{id}/cancel", null, TestContext.Current.CancellationToken);
 
-        Assert.Equal("The appointment was marked as a no-show.", await Bookings.AssertProblem(cancel, 409));
+        Assert.Equal("El turno se marcó como no presentado.", await Bookings.AssertProblem(cancel, 409));
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class NoShowTests
         foreach (var path in new[] { "/api/checkins/verify", "/api/checkins" })
         {
             var problem = await Bookings.AssertProblemDocument(await Bookings.CheckIn(officer, token, path), 409);
-            Assert.Equal("The appointment is not booked", problem.GetProperty("title").GetString());
-            Assert.Equal("The appointment was marked as a no-show.", problem.GetProperty("detail").GetString());
+            Assert.Equal("El turno no está reservado", problem.GetProperty("title").GetString());
+            Assert.Equal("El turno se marcó como no presentado.", problem.GetProperty("detail").GetString());
         }
 
         var stored = await Bookings.Read(app, id);

@@ -56,7 +56,7 @@ public sealed class CapacityApiTests
         {
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-            Assert.Contains("frozen", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("congelados", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Contains("2026-12-01 12:00", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
         var schedule = await admin.GetFromJsonAsync<JsonElement>($"/api/capacity/2504/{Date}", Ct);
@@ -156,7 +156,7 @@ public sealed class CapacityApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("Invalid date", problem.GetProperty("title").GetString());
+        Assert.Equal("Fecha no válida", problem.GetProperty("title").GetString());
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class CheckInApiTests
         var detail = await Bookings.AssertProblem(again, 409);
         Assert.Contains("San Ysidro", detail, StringComparison.Ordinal);
         Assert.Contains("2026-11-29 08:05", detail, StringComparison.Ordinal);
-        Assert.Contains("already used", detail, StringComparison.Ordinal);
+        Assert.Contains("ya se usó", detail, StringComparison.Ordinal);
         var verify = await Bookings.CheckIn(officer, token, "/api/checkins/verify");
         Assert.Contains("08:05", await Bookings.AssertProblem(verify, 409), StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public sealed class CheckInApiTests
         Assert.True(justBefore.Ran);
         Assert.NotNull(colleagues?.Admission);
         var problem = await Bookings.AssertProblemDocument(response, 409);
-        Assert.Equal("The pass was already used", problem.GetProperty("title").GetString());
+        Assert.Equal("El pase ya se usó", problem.GetProperty("title").GetString());
         var stored = await Bookings.Read(app, id);
         Assert.Equal(AppointmentStatus.CheckedIn, stored.Status);
         Assert.Equal(colleague, stored.CheckedInBy);
@@ -145,7 +145,7 @@ public sealed class CheckInApiTests
         var response = await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), bad);
 
         var problem = await Bookings.AssertProblemDocument(response, 422);
-        Assert.Equal("The pass signature is not valid", problem.GetProperty("title").GetString());
+        Assert.Equal("La firma del pase no es válida", problem.GetProperty("title").GetString());
         Assert.Equal(AppointmentStatus.Booked, (await Bookings.Read(app, id)).Status);
     }
 

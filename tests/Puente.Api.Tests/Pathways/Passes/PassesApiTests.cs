@@ -166,7 +166,7 @@ public sealed class PassesApiTests
             Assert.Equal(Bookings.Applicant, message.Recipient);
         }
         var detail = await Bookings.AssertProblem(await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token), 409);
-        Assert.Contains("cancelled", detail, StringComparison.Ordinal);
+        Assert.Contains("cancelado", detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,6 +179,6 @@ public sealed class PassesApiTests
 
         var again = await applicant.PostAsync($"/api/appointments/{id}/cancel", null, Ct);
 
-        Assert.Equal("The appointment was cancelled.", await Bookings.AssertProblem(again, 409));
+        Assert.Equal("El turno ya estaba cancelado.", await Bookings.AssertProblem(again, 409));
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Puente.Web.Hosting;
+
+/// <summary>
+/// The stable <c>code</c> of every API problem. Clients branch on the code; the title and detail are
+/// for people and come from the resources in the caller's language (<c>Problem_{code}_Title</c>, <c>_Detail</c>).
+/// </summary>
+public static class ProblemCodes
+{
+    public const string InvalidDate = "dates.invalid";
+    public const string PortNotFound = "ports.not-found";
+    public const string DrawNotFound = "draws.not-found";
+
+    public const string WindowNotOpen = "requests.window-not-open";
+    public const string AlreadyRequested = "requests.already-requested";
+    public const string TravellersTaken = "requests.travellers-taken";
+    public const string KeyReused = "requests.key-reused";
+    public const string RequestNotFound = "requests.not-found";
+    public const string TooLateToWithdraw = "requests.withdraw-closed";
+
+    public const string AppointmentNotFound = "appointments.not-found";
+    public const string AlreadyCancelled = "appointments.already-cancelled";
+    public const string CancelAfterCheckIn = "appointments.already-checked-in";
+    public const string CancelNoShow = "appointments.no-show";
+
+    public const string InvalidSignature = "checkins.invalid-signature";
+    public const string OtherPort = "checkins.other-port";
+    public const string OtherDate = "checkins.other-date";
+    public const string UnknownPass = "checkins.unknown-pass";
+    public const string AlreadyUsed = "checkins.already-used";
+    public const string PassCancelled = "checkins.cancelled";
+    public const string PassNoShow = "checkins.no-show";
+    public const string PassCheckedIn = "checkins.checked-in";
+
+    public const string ScheduleFrozen = "capacity.frozen";
+
+    public const string SignInFailed = "auth.failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignInNotAllowed = "auth.not-allowed";
+
+    public const string Validation = "validation.failed";
+    public const string UnreadableBody = "http.unreadable-body";
+    public const string BodyTooLarge = "http.body-too-large";
+    public const string BadRequest = "http.bad-request";
+    public const string Unauthorized = "http.unauthorized";
+    public const string Forbidden = "http.forbidden";
+    public const string NotFound = "http.not-found";
+    public const string MethodNotAllowed = "http.method-not-allowed";
+    public const string UnsupportedMediaType = "http.unsupported-media-type";
+    public const string TooManyRequests = "http.too-many-requests";
+    public const string ServerError = "http.server-error";
+    public const string Other = "http.error";
+
+    /// <summary>The code of a problem the framework raised with nothing but a status.</summary>
+    public static string ForStatus(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => BodyTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
+        >= 500 => ServerError,
+        _ => Other,
+    };
+}
+
+/// <summary>Writes a problem's code, title and detail in the request's language: the one place API problems get their text.</summary>
+public sealed class Problems(IStringLocalizer<SharedResource> text)
+{
+    public const string CodeMember = "code";
+
+    /// <summary>A problem result; arguments fill the detail's placeholders (format dates before passing them).</summary>
+    public ProblemHttpResult Result(int status, string code, params string[] arguments) =>
+        Result(status, code, extensions: null, arguments);
+
+    public ProblemHttpResult Result(int status, string code, IDictionary<string, object?>? extensions, params string[] arguments)
+    {
+        var problem = new ProblemDetails { Status = status };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+        Describe(problem, code, arguments);
+        return TypedResults.Problem(problem);
+    }
+
+    public void Describe(ProblemDetails problem, string code, params string[] arguments)
+    {
+        problem.Extensions[CodeMember] = code;
+        problem.Title = text[$"Problem_{code}_Title"];
+        problem.Detail = Detail(code, arguments);
+    }
+
+    public string Detail(string code, params string[] arguments) => text[$"Problem_{code}_Detail", arguments];
+}
