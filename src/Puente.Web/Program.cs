@@ -55,10 +55,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
+// The recurring jobs (off where BackgroundJobs:Enabled is false): draws, outbox delivery, no-shows.
 builder.Services.AddHostedService<DrawScheduler>();
-// Delivers the outbox (queued email and text messages); the CLI runs the same rounds on demand.
 builder.Services.AddHostedService<OutboxWorker>();
-// Booked appointments whose day has passed become no-shows (off when Pathways:BackgroundJobs is false).
 builder.Services.AddHostedService<NoShowSweep>();
 
 var app = builder.Build();

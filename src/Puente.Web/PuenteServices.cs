@@ -13,6 +13,7 @@ using Puente.Web.Pathways.Requests;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways.Passes;
 using Puente.Web.Ports;
+using Puente.Web.Hosting;
 
 namespace Puente.Web;
 
@@ -31,8 +32,8 @@ public static class PuenteServices
         // Messages are rendered in the recipient's language by the web host and the CLI alike.
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddOutbox(configuration);
-        services.AddOptions<NoShowSweepOptions>()
-            .Bind(configuration.GetSection(NoShowSweepOptions.Section))
+        services.AddOptions<BackgroundJobsOptions>()
+            .Bind(configuration.GetSection(BackgroundJobsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -46,6 +47,7 @@ public static class PuenteServices
             .Bind(configuration.GetSection(PathwaysOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<PublishedAnnouncements>();
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();

@@ -101,7 +101,7 @@ internal static class CapacityCommands
             await Console.Error.WriteLineAsync("Give the port with --port, e.g. --port 2504.");
             return null;
         }
-        if (date is null || DrawsApi.ParseDate(date) is not { } serviceDate)
+        if (date is null || Puente.Web.Hosting.IsoDates.Parse(date) is not { } serviceDate)
         {
             await Console.Error.WriteLineAsync(date is null
                 ? "Give the service date with --date, e.g. --date 2026-12-03."

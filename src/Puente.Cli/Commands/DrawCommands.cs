@@ -18,7 +18,7 @@ internal static class DrawCommands
     {
         Description = "Service date, YYYY-MM-DD.",
         Required = true,
-        CustomParser = result => DrawsApi.ParseDate(result.Tokens.Single().Value) is { } date
+        CustomParser = result => Puente.Web.Hosting.IsoDates.Parse(result.Tokens.Single().Value) is { } date
             ? date
             : ParseError(result, $"'{result.Tokens.Single().Value}' is not a date in the form YYYY-MM-DD."),
     };

@@ -30,7 +30,7 @@ public sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cloc
 
         clock.Set(opensAt - options.Value.AnnounceLead);
         var day = await InScope((AnnounceDraw announce) => announce.Handle(serviceDate, cancellationToken));
-        var offered = Domain.Pathways.Draws.DrawBundleJson.ParseAnnouncement(day.Announcement)!.Ports.Select(p => p.Code).ToArray();
+        var offered = (await InScope((PublishedAnnouncements announcements) => Task.FromResult(announcements.Of(day)))).Ports.Select(p => p.Code).ToArray();
         // Some ports draw far more requests than others, as in the 2023 appointment data.
         var weights = offered.Select((_, i) => 1.0 / (i % 4 + 1)).ToArray();
 

@@ -20,6 +20,7 @@ public static class ProblemCodes
     public const string KeyReused = "requests.key-reused";
     public const string RequestNotFound = "requests.not-found";
     public const string TooLateToWithdraw = "requests.withdraw-closed";
+    public const string AlreadyWithdrawn = "requests.already-withdrawn";
 
     public const string AppointmentNotFound = "appointments.not-found";
     public const string AlreadyCancelled = "appointments.already-cancelled";
@@ -78,6 +79,12 @@ public sealed class Problems(IStringLocalizer<SharedResource> text)
     /// <summary>A problem result; arguments fill the detail's placeholders (format dates before passing them).</summary>
     public ProblemHttpResult Result(int status, string code, params string[] arguments) =>
         Result(status, code, extensions: null, arguments);
+
+    /// <summary>A date in a URL that is not <c>yyyy-MM-dd</c>.</summary>
+    public ProblemHttpResult InvalidDate(string value) => Result(StatusCodes.Status400BadRequest, ProblemCodes.InvalidDate, value);
+
+    /// <summary>A port code the registry does not know.</summary>
+    public ProblemHttpResult PortNotFound(string port) => Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, port);
 
     public ProblemHttpResult Result(int status, string code, IDictionary<string, object?>? extensions, params string[] arguments)
     {

@@ -11,22 +11,21 @@ namespace Puente.Web.Messaging;
 public sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
 {
     // ISO dates: Mexico writes day/month and the United States month/day, so 03/12 would mislead one of them.
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public OutgoingMessage AppointmentSelected(string language, string portName, DateOnly serviceDate, string slotStart, string ticket) =>
         In(language, () => new OutgoingMessage(
-            localizer["Message_AppointmentSelected_Subject", portName, Date(serviceDate)],
+            localizer["Message_AppointmentSelected_Subject", portName, IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentSelected_Body", portName, Date(serviceDate), slotStart, ticket],
+                localizer["Message_AppointmentSelected_Body", portName, IsoDates.Write(serviceDate), slotStart, ticket],
                 localizer["Message_OpenPuenteForPass"],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
 
     public OutgoingMessage AppointmentNotSelected(string language, DateOnly serviceDate, string ticket, bool entersNextDrawAutomatically) =>
         In(language, () => new OutgoingMessage(
-            localizer["Message_AppointmentNotSelected_Subject", Date(serviceDate)],
+            localizer["Message_AppointmentNotSelected_Subject", IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentNotSelected_Body", Date(serviceDate), ticket],
+                localizer["Message_AppointmentNotSelected_Body", IsoDates.Write(serviceDate), ticket],
                 entersNextDrawAutomatically
                     ? localizer["Message_AppointmentNotSelected_AutoReentry"]
                     : localizer["Message_AppointmentNotSelected_RequestAgain"],
@@ -35,9 +34,9 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
 
     public OutgoingMessage AppointmentCancelled(string language, string portName, DateOnly serviceDate, string slotStart, string ticket) =>
         In(language, () => new OutgoingMessage(
-            localizer["Message_AppointmentCancelled_Subject", portName, Date(serviceDate)],
+            localizer["Message_AppointmentCancelled_Subject", portName, IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentCancelled_Body", portName, Date(serviceDate), slotStart, ticket],
+                localizer["Message_AppointmentCancelled_Body", portName, IsoDates.Write(serviceDate), slotStart, ticket],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
 

@@ -2,13 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Puente.Web.Messaging;
 
-/// <summary>How often and how much the outbox worker sends.</summary>
+/// <summary>How much the outbox worker sends per round (how often: BackgroundJobs:OutboxPollSeconds).</summary>
 public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
-
-    [Range(1, 3600)]
-    public int PollSeconds { get; set; } = 10;
 
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;

@@ -32,9 +32,6 @@ public sealed class PathwaysOptions : IValidatableObject
     /// <summary>How long before the window opens the commitment is published.</summary>
     public TimeSpan AnnounceLead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Runs the draw scheduler, no-show sweep and outbox in the background. Off in tests.</summary>
-    public bool BackgroundJobs { get; set; } = true;
-
     /// <summary>Default slots per port code, used unless an Admin overrides a date.</summary>
     public Dictionary<string, List<SlotTemplate>> DefaultSlots { get; set; } = [];
 

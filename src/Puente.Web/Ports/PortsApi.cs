@@ -18,7 +18,7 @@ public static class PortsApi
         group.MapGet("/{code}", async Task<Results<Ok<PortResponse>, ProblemHttpResult>> (string code, PuenteDb db, Problems problems, CancellationToken ct) =>
                 await GetPort.Handle(db, code, ct) is { } port
                     ? TypedResults.Ok(port)
-                    : problems.Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, code))
+                    : problems.PortNotFound(code))
             .WithName("GetPort")
             .WithSummary("One port by its BTS port code, e.g. 2504 for San Ysidro.");
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -55,6 +56,7 @@ public sealed class ProblemLanguageTests
     [InlineData(ProblemCodes.KeyReused, 422)]
     [InlineData(ProblemCodes.RequestNotFound, 404)]
     [InlineData(ProblemCodes.TooLateToWithdraw, 409)]
+    [InlineData(ProblemCodes.AlreadyWithdrawn, 409)]
     [InlineData(ProblemCodes.AppointmentNotFound, 404)]
     [InlineData(ProblemCodes.AlreadyCancelled, 409)]
     [InlineData(ProblemCodes.InvalidSignature, 422)]
@@ -168,6 +170,16 @@ public sealed class ProblemLanguageTests
                 // The earlier bearer token has expired by then.
                 var later = await app.ClientFor("late@puente.test", PathwaysDriver.Password);
                 return language => Send(later, HttpMethod.Delete, $"/api/requests/{receipt.GetProperty("id").GetGuid()}", language);
+            }
+            case ProblemCodes.AlreadyWithdrawn:
+            {
+                var (client, registration) = await driver.SignedInApplicant("twice@puente.test");
+                await driver.Announce();
+                var receipt = await (await client.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(registration, "2504"), Ct))
+                    .Content.ReadFromJsonAsync<JsonElement>(Ct);
+                var path = $"/api/requests/{receipt.GetProperty("id").GetGuid()}";
+                Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(path, Ct)).StatusCode);
+                return language => Send(client, HttpMethod.Delete, path, language);
             }
             case ProblemCodes.AppointmentNotFound:
             {

@@ -17,6 +17,7 @@ using Puente.Web.Hosting;
 
 using Puente.Api.Tests.Accounts;
 using Puente.Api.Tests.Ports;
+using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Api.Tests.Hosting;
 

@@ -27,7 +27,7 @@ public sealed class PathwaysDriver(PuenteApp app)
     {
         var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
-            ["Pathways:BackgroundJobs"] = "true",
+            ["BackgroundJobs:Enabled"] = "true",
             ["Pathways:AnnounceLead"] = "12:00:00",
         };
         return settings;

@@ -40,7 +40,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["Demo:Password"] = DemoPassword,
             ["RateLimiting:SignInPermitsPerWindow"] = "1000",
             ["RateLimiting:PermitsPerWindow"] = "100000",
-            ["Pathways:BackgroundJobs"] = "false",
+            ["BackgroundJobs:Enabled"] = "false",
             ["Demo:SimulatedApplicants"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

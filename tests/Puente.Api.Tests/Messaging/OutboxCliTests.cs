@@ -17,7 +17,7 @@ public sealed class OutboxCliTests
         using var smtp = SmtpListener.Start();
         var database = TestDatabase.Create();
         await using var app = new PuenteApp(demo: false, database: database,
-            settings: new Dictionary<string, string?> { ["Pathways:BackgroundJobs"] = "false" });
+            settings: new Dictionary<string, string?> { ["BackgroundJobs:Enabled"] = "false" });
         await app.MigrateAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {

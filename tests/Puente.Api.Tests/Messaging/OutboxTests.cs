@@ -182,7 +182,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task Without_an_smtp_host_nothing_is_tried_and_messages_stay_queued()
     {
-        await using var app = new PuenteApp(demo: false, settings: new Dictionary<string, string?> { ["Pathways:BackgroundJobs"] = "false" });
+        await using var app = new PuenteApp(demo: false, settings: new Dictionary<string, string?> { ["BackgroundJobs:Enabled"] = "false" });
         await app.MigrateAsync();
         var id = await EnqueueSelected(app, "es");
 
@@ -218,7 +218,7 @@ public sealed class OutboxTests
     public async Task The_worker_delivers_queued_messages_on_its_own()
     {
         using var smtp = SmtpListener.Start();
-        await using var app = await AppWithSmtp(smtp.Port, ("Pathways:BackgroundJobs", "true"));
+        await using var app = await AppWithSmtp(smtp.Port, ("BackgroundJobs:Enabled", "true"));
         await EnqueueSelected(app, "en");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -239,7 +239,7 @@ public sealed class OutboxTests
             ["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:From"] = "citas@puente.test",
             ["Smtp:TimeoutSeconds"] = "10",
-            ["Pathways:BackgroundJobs"] = "false",
+            ["BackgroundJobs:Enabled"] = "false",
         };
         foreach (var (key, value) in extra)
         {

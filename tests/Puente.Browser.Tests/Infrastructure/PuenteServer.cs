@@ -46,7 +46,7 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         // Every test shares this server; the default limits are sized for one person, not a suite.
         builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
         builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
-        builder.UseSetting("Pathways:BackgroundJobs", "false");
+        builder.UseSetting("BackgroundJobs:Enabled", "false");
         if (!demoDraw)
         {
             builder.UseSetting("Demo:SimulatedApplicants", "0");

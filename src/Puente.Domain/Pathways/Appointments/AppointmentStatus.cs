@@ -1,6 +1,3 @@
-using Puente.Domain.Pathways.Registration;
-using Puente.Domain.Pathways.Requests;
-
 namespace Puente.Domain.Pathways.Appointments;
 
 /// <summary>Where an appointment stands. Transitions are in <see cref="AppointmentTransitions"/>.</summary>
@@ -19,21 +16,15 @@ public enum AppointmentAction
     MarkNoShow,
 }
 
-/// <summary>The one kind of rejection for every illegal transition.</summary>
-public sealed record TransitionRejected(AppointmentStatus From, AppointmentAction Action, string Reason);
-
 public static class AppointmentTransitions
 {
     /// <summary>The status after <paramref name="action"/>, or why it is not allowed.</summary>
-    public static (AppointmentStatus? Next, TransitionRejected? Rejected) Apply(AppointmentStatus from, AppointmentAction action) =>
+    public static (AppointmentStatus? Next, TransitionRejected<AppointmentStatus, AppointmentAction>? Rejected) Apply(AppointmentStatus from, AppointmentAction action) =>
         (from, action) switch
         {
             (AppointmentStatus.Booked, AppointmentAction.CheckIn) => (AppointmentStatus.CheckedIn, null),
             (AppointmentStatus.Booked, AppointmentAction.Cancel) => (AppointmentStatus.Cancelled, null),
             (AppointmentStatus.Booked, AppointmentAction.MarkNoShow) => (AppointmentStatus.NoShow, null),
-            (AppointmentStatus.CheckedIn, _) => (null, new(from, action, "The pass was already used for check-in.")),
-            (AppointmentStatus.Cancelled, _) => (null, new(from, action, "The appointment was cancelled.")),
-            (AppointmentStatus.NoShow, _) => (null, new(from, action, "The appointment was marked as a no-show.")),
-            _ => (null, new(from, action, "This change is not allowed.")),
+            _ => (null, new(from, action)),
         };
 }

@@ -4,6 +4,7 @@ using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Messaging;
+using Puente.Domain.Pathways;
 
 namespace Puente.Web.Pathways.Appointments;
 
@@ -17,7 +18,7 @@ public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMe
         Rejected,
     }
 
-    public sealed record Result(Outcome Outcome, TransitionRejected? Rejection = null);
+    public sealed record Result(Outcome Outcome, TransitionRejected<AppointmentStatus, AppointmentAction>? Rejection = null);
 
     public async Task<Result> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
     {

@@ -1,53 +1,24 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Pathways.Appointments;
 
-public sealed class NoShowSweepOptions
-{
-    public const string Section = "Pathways";
-
-    /// <summary>Off in tests and on instances that should leave the jobs to others.</summary>
-    public bool BackgroundJobs { get; set; } = true;
-
-    [Range(1, 24 * 60)]
-    public int NoShowSweepMinutes { get; set; } = 15;
-}
-
-/// <summary>Runs <see cref="MarkNoShows"/> now and then. Running it twice, or on two instances, is harmless.</summary>
+/// <summary>Runs <see cref="MarkNoShows"/> every BackgroundJobs:NoShowSweepMinutes. Running it twice, or on two instances, is harmless.</summary>
 internal sealed partial class NoShowSweep(
-    IServiceScopeFactory scopes, IOptions<NoShowSweepOptions> options, TimeProvider clock, ILogger<NoShowSweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<BackgroundJobsOptions> options, ILogger<NoShowSweep> logger)
+    : RecurringJob(scopes, clock, options, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromMinutes(Options.NoShowSweepMinutes);
+
+    protected override async Task RunRound(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!options.Value.BackgroundJobs)
+        var marked = await services.GetRequiredService<MarkNoShows>().Handle(cancellationToken);
+        if (marked > 0)
         {
-            return;
+            LogMarked(logger, marked);
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.NoShowSweepMinutes), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var marked = await scope.ServiceProvider.GetRequiredService<MarkNoShows>().Handle(stoppingToken);
-                if (marked > 0)
-                {
-                    LogMarked(marked);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; a database blip must not stop the sweep for good.
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} appointment(s) as no-shows.")]
-    private partial void LogMarked(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The no-show sweep failed; it will run again at the next interval.")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogMarked(ILogger logger, int count);
 }

@@ -93,7 +93,7 @@ public sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSched
             Problems.Add(new Message("Capacity_Error_Port"));
             return null;
         }
-        if (DrawsApi.ParseDate(Date ?? "") is not { } date)
+        if (Hosting.IsoDates.Parse(Date ?? "") is not { } date)
         {
             Problems.Add(new Message("Capacity_Error_Date"));
             return null;
@@ -134,7 +134,7 @@ public sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSched
         {
             return;
         }
-        if (DrawsApi.ParseDate(Date) is not { } date)
+        if (Hosting.IsoDates.Parse(Date) is not { } date)
         {
             AddOnce(new Message("Capacity_Error_Date"));
             return;

@@ -15,21 +15,21 @@ public static class CapacityApi
 
         group.MapGet("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ProblemHttpResult>> (
                 string port, string date, GetSchedule get, Problems problems, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date)
+                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date)
                 : await get.Handle(port, serviceDate, ct) is { } schedule ? TypedResults.Ok(schedule)
-                : UnknownPort(problems, port))
+                : problems.PortNotFound(port))
             .WithName("GetCapacity")
             .WithSummary("A port's slots on a date: from the template or an override, or as published once announced.");
 
         group.MapPut("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
                 string port, string date, SetSchedule.Command command, SetSchedule set, Problems problems, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date) : ToResult(problems, await set.Handle(port, serviceDate, command, ct)))
+                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await set.Handle(port, serviceDate, command, ct)))
             .WithName("SetCapacity")
             .WithSummary("Replaces a port's slots on a date, until the date's draw is announced.");
 
         group.MapDelete("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
                 string port, string date, ResetSchedule reset, Problems problems, CancellationToken ct) =>
-                DrawsApi.ParseDate(date) is not { } serviceDate ? DrawsApi.BadDate(problems, date) : ToResult(problems, await reset.Handle(port, serviceDate, ct)))
+                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await reset.Handle(port, serviceDate, ct)))
             .WithName("ResetCapacity")
             .WithSummary("Drops a port's overrides on a date so the template applies again, until the date's draw is announced.");
 
@@ -41,11 +41,8 @@ public static class CapacityApi
         ScheduleChange.Changed changed => TypedResults.Ok(changed.Schedule),
         ScheduleChange.Invalid invalid => TypedResults.ValidationProblem(invalid.Problems),
         ScheduleChange.Frozen frozen => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.ScheduleFrozen,
-            DrawsApi.Day(frozen.ServiceDate), frozen.WindowOpensAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-        ScheduleChange.PortNotFound missing => UnknownPort(problems, missing.Port),
+            IsoDates.Write(frozen.ServiceDate), frozen.WindowOpensAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        ScheduleChange.PortNotFound missing => problems.PortNotFound(missing.Port),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
     };
-
-    private static ProblemHttpResult UnknownPort(Problems problems, string port) =>
-        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, port);
 }

@@ -14,7 +14,7 @@ namespace Puente.Web.Pathways.Capacity;
 /// A port's slots on a date as an Admin sees them: the override or the template while the date is
 /// open to change, and exactly what was published once the draw is announced.
 /// </summary>
-public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options)
+public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
 {
     public enum Source
     {
@@ -49,7 +49,7 @@ public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options)
         if (day is not null)
         {
             // What applicants were offered is the published announcement, whatever the tables say now.
-            var published = DrawBundleJson.ParseAnnouncement(day.Announcement)!.Ports
+            var published = announcements.Of(serviceDate, day.Announcement).Ports
                 .FirstOrDefault(p => p.Code == port)?.Slots.Select(s => new Slot(s.Start, s.Capacity)).ToList() ?? [];
             return new Schedule(port, serviceDate, source, true, new Announced(day.Status, day.OpensAt, day.ClosesAt), published);
         }

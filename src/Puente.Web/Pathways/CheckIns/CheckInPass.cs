@@ -6,7 +6,9 @@ using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Passes;
+using Puente.Domain.Pathways;
 
 namespace Puente.Web.Pathways.CheckIns;
 
@@ -69,7 +71,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         var today = PortCalendar.Today(now, port.TimeZone);
         if (claims.ServiceDate != today)
         {
-            return Refuse(Refusals.OtherDate, Day(claims.ServiceDate), Day(today));
+            return Refuse(Refusals.OtherDate, IsoDates.Write(claims.ServiceDate), IsoDates.Write(today));
         }
 
         var appointment = await db.Appointments
@@ -105,7 +107,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
         return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
 
-        Result Rejected(TransitionRejected rejection, DateTimeOffset? checkedInAt)
+        Result Rejected(TransitionRejected<AppointmentStatus, AppointmentAction> rejection, DateTimeOffset? checkedInAt)
         {
             if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
             {
@@ -115,8 +117,6 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             return Refuse(Refusals.NotBooked, rejection.From.ToString());
         }
     }
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Result Refuse(Refusals kind, params string[] arguments) => new(null, new Refusal(kind, arguments));
 

@@ -7,6 +7,7 @@ using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Draws;
 
@@ -21,7 +22,7 @@ public sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
 
     public async Task<IActionResult> OnGet(string date, string? ticket, CancellationToken ct)
     {
-        if (DrawsApi.ParseDate(date) is not { } serviceDate || await getDraw.Summary(serviceDate, ct) is not { } draw)
+        if (Hosting.IsoDates.Parse(date) is not { } serviceDate || await getDraw.Summary(serviceDate, ct) is not { } draw)
         {
             return NotFound();
         }

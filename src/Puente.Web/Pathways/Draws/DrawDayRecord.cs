@@ -1,16 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Draws;
-
-public enum DrawStatus
-{
-    /// <summary>Window open; commitment published, schedule frozen.</summary>
-    Announced,
-
-    /// <summary>Draw run; reveal, results and appointments exist.</summary>
-    Drawn,
-}
 
 /// <summary>One service date's draw: what was committed when the window opened and what it gave.</summary>
 public sealed class DrawDayRecord

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
@@ -8,6 +7,7 @@ using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Draws;
 
@@ -41,39 +41,30 @@ public static class DrawsApi
 
     public static async Task<Results<Ok<DrawSummary>, ProblemHttpResult>> GetSummary(string date, GetDraw getDraw, Problems problems, CancellationToken ct)
     {
-        if (ParseDate(date) is not { } serviceDate)
+        if (IsoDates.Parse(date) is not { } serviceDate)
         {
-            return BadDate(problems, date);
+            return problems.InvalidDate(date);
         }
         return await getDraw.Summary(serviceDate, ct) is { } summary ? TypedResults.Ok(summary) : NoDraw(problems, serviceDate);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetBundle(string date, GetDraw getDraw, Problems problems, CancellationToken ct)
     {
-        if (ParseDate(date) is not { } serviceDate)
+        if (IsoDates.Parse(date) is not { } serviceDate)
         {
-            return BadDate(problems, date);
+            return problems.InvalidDate(date);
         }
         return await getDraw.BundleJson(serviceDate, ct) is { } json
             ? TypedResults.Text(json, "application/json")
             : NoDraw(problems, serviceDate);
     }
 
-    public static DateOnly? ParseDate(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    public static ProblemHttpResult BadDate(Problems problems, string value) =>
-        problems.Result(StatusCodes.Status400BadRequest, ProblemCodes.InvalidDate, value);
-
     private static ProblemHttpResult NoDraw(Problems problems, DateOnly date) =>
-        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.DrawNotFound, Day(date));
-
-    /// <summary>A date as an argument of a problem's text: ISO, whatever the reader's culture.</summary>
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        problems.Result(StatusCodes.Status404NotFound, ProblemCodes.DrawNotFound, IsoDates.Write(date));
 }
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>
-public sealed class GetDraw(PuenteDb db, TimeProvider clock)
+public sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements)
 {
     public async Task<DrawsApi.DrawSummary?> Summary(DateOnly serviceDate, CancellationToken ct)
     {
@@ -82,7 +73,7 @@ public sealed class GetDraw(PuenteDb db, TimeProvider clock)
         {
             return null;
         }
-        var announcement = DrawBundleJson.ParseAnnouncement(day.Announcement)!;
+        var announcement = announcements.Of(day);
         var drawn = day.Status == DrawStatus.Drawn;
         var closed = clock.GetUtcNow() >= day.ClosesAt;
         var entries = closed && !drawn ? await Entries(serviceDate, ct) : null;
@@ -109,7 +100,7 @@ public sealed class GetDraw(PuenteDb db, TimeProvider clock)
         {
             return day.Bundle;
         }
-        var announcement = DrawBundleJson.ParseAnnouncement(day.Announcement)!;
+        var announcement = announcements.Of(day);
         if (clock.GetUtcNow() < day.ClosesAt)
         {
             return $$"""{"announcement":{{day.Announcement}}}""";

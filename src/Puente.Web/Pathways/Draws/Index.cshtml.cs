@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Database;
+using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Draws;
 

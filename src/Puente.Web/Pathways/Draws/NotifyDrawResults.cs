@@ -5,6 +5,7 @@ using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Draws;
 

@@ -4,6 +4,8 @@ using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
+using Puente.Domain.Pathways.Draws;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Draws;
 
@@ -17,7 +19,7 @@ public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
     public async Task<int> Handle(DateOnly drawnDate, CancellationToken cancellationToken = default)
     {
         var next = drawnDate.AddDays(1);
-        if (await db.DrawDays.AnyAsync(d => d.ServiceDate == next && d.Status == Draws.DrawStatus.Drawn, cancellationToken))
+        if (await db.DrawDays.AnyAsync(d => d.ServiceDate == next && d.Status == DrawStatus.Drawn, cancellationToken))
         {
             return 0;
         }

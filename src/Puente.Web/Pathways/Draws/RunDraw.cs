@@ -19,7 +19,7 @@ namespace Puente.Web.Pathways.Draws;
 /// waits on that row and then finds nothing to do; a crash rolls everything back, and running
 /// again recomputes the same results from the same stored secret and entries.
 /// </summary>
-public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify)
+public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements)
 {
     private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -36,7 +36,8 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
         {
             return new NotAnnounced(serviceDate);
         }
-        if (day.Status == DrawStatus.Drawn)
+        var (drawn, alreadyDrawn) = DrawDayTransitions.Apply(day.Status, DrawDayAction.Draw);
+        if (alreadyDrawn is not null)
         {
             return new Drawn(serviceDate, RanNow: false);
         }
@@ -47,8 +48,8 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.DrawDays
-            .Where(d => d.ServiceDate == serviceDate && d.Status == DrawStatus.Announced)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DrawStatus.Drawn).SetProperty(d => d.DrawnAt, now), cancellationToken);
+            .Where(d => d.ServiceDate == serviceDate && d.Status == day.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, drawn!.Value).SetProperty(d => d.DrawnAt, now), cancellationToken);
         if (claimed == 0)
         {
             return new Drawn(serviceDate, RanNow: false);
@@ -59,8 +60,7 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
             .Select(r => new { r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId })
             .ToListAsync(cancellationToken);
         var entries = requests.Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(','))).ToList();
-        var announcement = DrawBundleJson.ParseAnnouncement(day.Announcement)
-            ?? throw new InvalidOperationException($"The stored announcement for {serviceDate} is unreadable.");
+        var announcement = announcements.Of(day);
         var problems = DrawInputValidator.Validate(announcement, entries);
         if (problems.Count > 0)
         {
@@ -99,14 +99,17 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
         }).ToList();
         db.Appointments.AddRange(appointments);
 
-        await db.Requests
-            .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.NotSelected), cancellationToken);
+        // Every entered request is decided: the selected first, then all the others of the date.
+        var selected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.Select);
         foreach (var chunk in appointments.Select(a => a.RequestId).Chunk(500))
         {
-            await db.Requests.Where(r => chunk.Contains(r.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Selected), cancellationToken);
+            await db.Requests.Where(r => chunk.Contains(r.Id) && r.Status == RequestStatus.Entered)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, selected), cancellationToken);
         }
+        var notSelected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.NotSelect);
+        await db.Requests
+            .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, notSelected), cancellationToken);
 
         await notify.Handle(serviceDate, appointments, cancellationToken);
 

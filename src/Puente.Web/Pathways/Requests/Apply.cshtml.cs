@@ -11,12 +11,13 @@ using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText) : PageModel
+public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements) : PageModel
 {
     public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
@@ -65,7 +66,8 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
 
     public async Task<IActionResult> OnPostWithdraw(Guid id, CancellationToken ct)
     {
-        if (await withdraw.Handle(users.GetUserId(User)!, id, ct) == WithdrawRequest.Outcome.WindowClosed)
+        // Withdrawn already (a second tap on a slow connection) needs no message: the list shows it gone.
+        if (await withdraw.Handle(users.GetUserId(User)!, id, ct) is WithdrawRequest.WindowClosed or WithdrawRequest.Refused { Rejection.From: not RequestStatus.Withdrawn })
         {
             Problems.Add("Apply_TooLateToWithdraw");
             await Load(ct);
@@ -91,7 +93,7 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
             .ToListAsync(ct);
         var names = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
         OpenDates = days.Select(d => new OpenDate(d.ServiceDate, d.ClosesAt,
-            DrawBundleJson.ParseAnnouncement(d.Announcement)!.Ports.Select(p => (p.Code, names.GetValueOrDefault(p.Code, p.Code))).ToList())).ToList();
+            announcements.Of(d.ServiceDate, d.Announcement).Ports.Select(p => (p.Code, names.GetValueOrDefault(p.Code, p.Code))).ToList())).ToList();
         Requests = (await db.Requests.AsNoTracking()
             .Where(r => r.ApplicantUserId == userId && r.Status != RequestStatus.Withdrawn)
             .OrderByDescending(r => r.ServiceDate)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
 using Puente.Web.Hosting;
@@ -70,10 +71,10 @@ public static class PathwaysApi
             SubmitRequest.WindowNotOpen w => problems.Result(
                 StatusCodes.Status409Conflict, ProblemCodes.WindowNotOpen,
                 new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt },
-                DrawsApi.Day(w.ServiceDate), w.OpensAt.ToString("u", CultureInfo.InvariantCulture), w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)),
+                Hosting.IsoDates.Write(w.ServiceDate), w.OpensAt.ToString("u", CultureInfo.InvariantCulture), w.ClosesAt.ToString("u", CultureInfo.InvariantCulture)),
             SubmitRequest.Conflict c => problems.Result(StatusCodes.Status409Conflict, c.Code, [.. c.Arguments]),
             SubmitRequest.KeyReused k => problems.Result(
-                StatusCodes.Status422UnprocessableEntity, ProblemCodes.KeyReused, DrawsApi.Day(k.EarlierServiceDate)),
+                StatusCodes.Status422UnprocessableEntity, ProblemCodes.KeyReused, Hosting.IsoDates.Write(k.EarlierServiceDate)),
             _ => throw new InvalidOperationException(outcome.ToString()),
         };
     }
@@ -104,9 +105,11 @@ public static class PathwaysApi
         Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, WithdrawRequest handler, Problems problems, CancellationToken ct) =>
         await handler.Handle(users.GetUserId(user)!, id, ct) switch
         {
-            WithdrawRequest.Outcome.Withdrawn => TypedResults.NoContent(),
-            WithdrawRequest.Outcome.NotFound => RequestNotFound(problems, id),
-            _ => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.TooLateToWithdraw),
+            WithdrawRequest.Withdrawn => TypedResults.NoContent(),
+            WithdrawRequest.NotFound => RequestNotFound(problems, id),
+            WithdrawRequest.Refused { Rejection.From: RequestStatus.Withdrawn } => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.AlreadyWithdrawn),
+            WithdrawRequest.WindowClosed or WithdrawRequest.Refused => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.TooLateToWithdraw),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
 
     private static ProblemHttpResult RequestNotFound(Problems problems, Guid id) =>

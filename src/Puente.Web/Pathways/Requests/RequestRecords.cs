@@ -1,19 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Puente.Domain.Pathways.Requests;
 
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Pathways.Requests;
-
-public enum RequestStatus
-{
-    Entered,
-    Withdrawn,
-    Selected,
-    NotSelected,
-}
 
 /// <summary>One applicant's request for one service date: the group and up to three ports.</summary>
 public sealed class AppointmentRequestRecord

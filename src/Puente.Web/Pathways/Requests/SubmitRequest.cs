@@ -16,7 +16,7 @@ namespace Puente.Web.Pathways.Requests;
 /// An applicant's one request for a service date. The moment of submission plays no part in the
 /// draw, so there is nothing to gain by hurrying; the ticket is random and says nothing about the person.
 /// </summary>
-public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options)
+public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
 {
     public sealed record Command(
         DateOnly? ServiceDate,
@@ -55,7 +55,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             return new WindowNotOpen(serviceDate, day?.OpensAt ?? window.OpensAt(serviceDate), day?.ClosesAt ?? window.ClosesAt(serviceDate));
         }
 
-        var offered = DrawBundleJson.ParseAnnouncement(day.Announcement)!.Ports.Select(p => p.Code).ToHashSet();
+        var offered = announcements.Of(day).Ports.Select(p => p.Code).ToHashSet();
         var ports = command.Ports!.Select(p => p.Trim()).ToList();
         var notOffered = ports.Where(p => !offered.Contains(p)).ToList();
         if (notOffered.Count > 0)
@@ -137,7 +137,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
         var serviceDate = command.ServiceDate!.Value;
         if (await db.Requests.AnyAsync(r => r.ServiceDate == serviceDate && r.StandingApplicantUserId == applicantUserId, cancellationToken))
         {
-            return new Conflict(ProblemCodes.AlreadyRequested, [DrawsApi.Day(serviceDate)]);
+            return new Conflict(ProblemCodes.AlreadyRequested, [IsoDates.Write(serviceDate)]);
         }
         var keys = await db.Travellers.Where(t => travellerIds.Contains(t.Id)).Select(t => new { t.IdentityKey, t.GivenNames, t.FamilyNames }).ToListAsync(cancellationToken);
         var taken = await db.RequestTravellers
@@ -145,7 +145,7 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             .Select(rt => rt.IdentityKey)
             .ToListAsync(cancellationToken);
         var names = keys.Where(k => taken.Contains(k.IdentityKey)).Select(k => $"{k.GivenNames} {k.FamilyNames}");
-        return new Conflict(ProblemCodes.TravellersTaken, [DrawsApi.Day(serviceDate), string.Join(", ", names)]);
+        return new Conflict(ProblemCodes.TravellersTaken, [IsoDates.Write(serviceDate), string.Join(", ", names)]);
     }
 
     private static Dictionary<string, string[]> ValidateShape(Command command, string? idempotencyKey)

@@ -59,8 +59,8 @@ public sealed class NoShowTests
         // A sweep every minute of the test's clock: the rest of today is more minutes than a wait steps through.
         await using var app = new PuenteApp(settings: new Dictionary<string, string?>
         {
-            ["Pathways:BackgroundJobs"] = "true",
-            ["Pathways:NoShowSweepMinutes"] = "1",
+            ["BackgroundJobs:Enabled"] = "true",
+            ["BackgroundJobs:NoShowSweepMinutes"] = "1",
         });
         var yesterday = await Bookings.Book(app, date: Bookings.Today.AddDays(-1));
         var booked = await Bookings.Book(app);

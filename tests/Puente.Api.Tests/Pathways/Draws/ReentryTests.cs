@@ -11,6 +11,7 @@ using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 
 using Puente.Api.Tests.Pathways.Requests;
+using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Api.Tests.Pathways.Draws;
 
