@@ -59,7 +59,10 @@ public static class PuenteServices
         services.AddScoped<NotifyDrawResults>();
         services.AddScoped<GetSigningKey>();
         services.AddScoped<RotateSigningKey>();
-        services.AddScoped<IssuePass>();
+        services.AddScoped<EnsureSigningKey>();
+        services.AddScoped<IssuePasses>();
+        services.AddScoped<GetPass>();
+        services.AddScoped<BookAppointments>();
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
         services.AddScoped<MarkNoShows>();

@@ -14,7 +14,7 @@ internal static class KeysCommands
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<RotateSigningKey>().Handle(cancellationToken);
-            Console.WriteLine($"Active signing key: {outcome.ActiveKeyId}.");
+            Console.WriteLine($"Active signing key: {outcome.ActiveKeyId}; {outcome.PassesSigned} live pass(es) signed with it.");
             if (outcome.RetiredKeyIds.Count > 0)
             {
                 Console.WriteLine($"Retired (still published): {string.Join(", ", outcome.RetiredKeyIds)}.");

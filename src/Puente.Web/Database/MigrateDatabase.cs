@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Accounts;
+using Puente.Web.Pathways.Passes;
 using Puente.Web.Ports;
 
 namespace Puente.Web.Database;
 
 /// <summary>
-/// Applies pending migrations, then loads the reference data every database needs (roles, the
-/// ports registry). Safe to run again: each step only adds what is missing.
+/// Applies pending migrations, then loads what every database needs (roles, the ports registry, a
+/// pass-signing key). Safe to run again: each step only adds what is missing.
 /// </summary>
-public sealed class MigrateDatabase(PuenteDb db, SeedRoles seedRoles, SyncPortsRegistry syncPorts)
+public sealed class MigrateDatabase(PuenteDb db, SeedRoles seedRoles, SyncPortsRegistry syncPorts, EnsureSigningKey signingKey, IssuePasses passes)
 {
     public async Task<IReadOnlyList<string>> Handle(CancellationToken cancellationToken = default)
     {
@@ -16,6 +17,8 @@ public sealed class MigrateDatabase(PuenteDb db, SeedRoles seedRoles, SyncPortsR
         await db.Database.MigrateAsync(cancellationToken);
         await seedRoles.Handle();
         await syncPorts.Handle(ShippedPortsRegistry.Load(), cancellationToken);
+        await signingKey.Handle(cancellationToken);
+        await passes.SignUnsigned(cancellationToken);
         return pending;
     }
 }

@@ -34,6 +34,7 @@ public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<Pue
     public DbSet<DrawDayRecord> DrawDays => Set<DrawDayRecord>();
     public DbSet<SlotOverrideRecord> SlotOverrides => Set<SlotOverrideRecord>();
     public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
+    public DbSet<PassRecord> Passes => Set<PassRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
 

@@ -12,6 +12,7 @@ using Puente.Web.Database;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 
@@ -84,6 +85,7 @@ internal static class Bookings
             });
         }
         db.Requests.Add(request);
+        await db.SaveChangesAsync();
         var zone = await db.Ports.Where(p => p.Code == port).Select(p => p.TimeZone).SingleAsync();
         var appointment = new AppointmentRecord
         {
@@ -98,9 +100,10 @@ internal static class Bookings
             Phase = 1,
             GroupSize = travellers.Length,
             Status = status,
-            PassId = Guid.NewGuid().ToString("N"),
         };
         db.Appointments.Add(appointment);
+        // Booked as the draw books: the pass is signed and stored with the appointment.
+        await scope.ServiceProvider.GetRequiredService<IssuePasses>().Handle([appointment]);
         await db.SaveChangesAsync();
         return appointment.Id;
     }

@@ -94,6 +94,19 @@ public static class PassToken
             : Malformed(keyId);
     }
 
+    /// <summary>
+    /// The claims of a token Puente signed and stored itself, read without checking the signature:
+    /// for showing a stored pass, never for admitting one (that is <see cref="Verify"/>).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a pass token.</exception>
+    public static PassClaims ReadClaims(string token)
+    {
+        var parts = token.Split('.');
+        return parts.Length == 3 && Decode(parts[1]) is { } payload && ReadPayload(payload) is { } claims
+            ? claims
+            : throw new FormatException("Not a pass token.");
+    }
+
     private static PassVerification Malformed(string? keyId) => new(null, keyId, PassRejection.Malformed);
 
     private static bool SignatureHolds(ECDsa key, string signingInput, byte[] signature)

@@ -30,9 +30,6 @@ public sealed class AppointmentRecord
     public int GroupSize { get; set; }
     public AppointmentStatus Status { get; set; }
 
-    /// <summary>The id carried in the signed pass.</summary>
-    public required string PassId { get; set; }
-
     public DateTimeOffset? CheckedInAt { get; set; }
     public string? CheckedInBy { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
@@ -47,9 +44,7 @@ internal sealed class AppointmentRecordConfiguration : IEntityTypeConfiguration<
         appointment.Property(a => a.Ticket).HasMaxLength(64);
         appointment.Property(a => a.PortCode).HasMaxLength(4);
         appointment.Property(a => a.SlotStart).HasMaxLength(5);
-        appointment.Property(a => a.PassId).HasMaxLength(64);
         appointment.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-        appointment.HasIndex(a => a.PassId).IsUnique();
         appointment.HasIndex(a => a.RequestId).IsUnique();
         appointment.HasIndex(a => new { a.PortCode, a.ServiceDate });
         appointment.HasIndex(a => a.ApplicantUserId);

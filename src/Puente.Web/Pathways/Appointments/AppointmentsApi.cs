@@ -20,9 +20,9 @@ public static class AppointmentsApi
             .WithName("ListAppointments")
             .WithSummary("The caller's own appointments.");
 
-        group.MapGet("/{id:guid}/pass", async Task<Results<Ok<IssuePass.Pass>, ProblemHttpResult>> (
-                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, IssuePass issue, Problems problems, CancellationToken ct) =>
-                await issue.Handle(id, users.GetUserId(user)!, ct) is { } pass ? TypedResults.Ok(pass) : NotFound(problems, id))
+        group.MapGet("/{id:guid}/pass", async Task<Results<Ok<GetPass.Pass>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, GetPass getPass, Problems problems, CancellationToken ct) =>
+                await getPass.Handle(id, users.GetUserId(user)!, ct) is { } pass ? TypedResults.Ok(pass) : NotFound(problems, id))
             .WithName("GetPass")
             .WithSummary("The signed pass of one of the caller's appointments: token, QR code (SVG) and what it shows.");
 

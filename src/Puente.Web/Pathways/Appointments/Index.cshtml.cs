@@ -12,9 +12,9 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 [Authorize(Policy = Roles.Applicant)]
-public sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, IssuePass issuePass, CancelAppointment cancel) : PageModel
+public sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
 {
-    public sealed record Row(ListAppointments.Item Appointment, IssuePass.Pass? Pass);
+    public sealed record Row(ListAppointments.Item Appointment, GetPass.Pass? Pass);
 
     public List<Row> Rows { get; } = [];
     public bool Cancelled { get; private set; }
@@ -48,7 +48,7 @@ public sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users
         foreach (var appointment in await ListAppointments.Handle(db, userId, cancellationToken))
         {
             // Only a booked appointment has a pass worth showing; the others would be refused at the port.
-            var pass = appointment.Status == AppointmentStatus.Booked ? await issuePass.Handle(appointment.Id, userId, cancellationToken) : null;
+            var pass = appointment.Status == AppointmentStatus.Booked ? await getPass.Handle(appointment.Id, userId, cancellationToken) : null;
             Rows.Add(new Row(appointment, pass));
         }
     }

@@ -74,9 +74,9 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             return Refuse(Refusals.OtherDate, IsoDates.Write(claims.ServiceDate), IsoDates.Write(today));
         }
 
-        var appointment = await db.Appointments
-            .Where(a => a.PassId == claims.PassId && a.PortCode == claims.Port)
-            .Select(a => new { a.Status, a.CheckedInAt })
+        var appointment = await db.Passes
+            .Where(p => p.PassId == claims.PassId)
+            .Join(db.Appointments.Where(a => a.PortCode == claims.Port), p => p.AppointmentId, a => a.Id, (_, a) => new { a.Id, a.Status, a.CheckedInAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (appointment is null)
         {
@@ -94,7 +94,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 
         // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row.
         var changed = await db.Appointments
-            .Where(a => a.PassId == claims.PassId && a.Status == AppointmentStatus.Booked)
+            .Where(a => a.Id == appointment.Id && a.Status == AppointmentStatus.Booked)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Status, next!.Value)
                 .SetProperty(a => a.CheckedInAt, now)
@@ -103,7 +103,7 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         {
             return Admit(claims, next!.Value, now);
         }
-        var winner = await db.Appointments.Where(a => a.PassId == claims.PassId)
+        var winner = await db.Appointments.Where(a => a.Id == appointment.Id)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
         return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Appointments;
@@ -14,15 +13,13 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>
-/// Runs a date's draw once its window has closed: reveal, allocation, appointments, all in one
-/// transaction. The first statement claims the date (Announced → Drawn), so a second instance
+/// Runs a date's draw once its window has closed: reveal, allocation, then Appointments books the
+/// selected (with their passes), all in one transaction. The first statement claims the date (Announced → Drawn), so a second instance
 /// waits on that row and then finds nothing to do; a crash rolls everything back, and running
 /// again recomputes the same results from the same stored secret and entries.
 /// </summary>
-public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements)
+public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book)
 {
-    private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public abstract record Outcome;
     public sealed record Drawn(DateOnly ServiceDate, bool RanNow) : Outcome;
     public sealed record NotAnnounced(DateOnly ServiceDate) : Outcome;
@@ -75,29 +72,12 @@ public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults n
         var bundle = new DrawBundle(announcement, entries.OrderBy(e => e.Ticket, StringComparer.Ordinal).ToList(), entriesDigest,
             new DrawReveal(day.Secret, day.Beacon), Convert.ToHexStringLower(seed), results, resultsDigest);
 
-        var zones = await db.Ports.Where(p => announcement.Ports.Select(a => a.Code).Contains(p.Code))
-            .ToDictionaryAsync(p => p.Code, p => p.TimeZone, cancellationToken);
         var byTicket = requests.ToDictionary(r => r.Ticket, StringComparer.Ordinal);
-        var appointments = results.Select(result =>
+        var appointments = await book.Handle(serviceDate, results.Select(result =>
         {
             var request = byTicket[result.Ticket];
-            return new AppointmentRecord
-            {
-                Id = Guid.NewGuid(),
-                RequestId = request.Id,
-                ApplicantUserId = request.ApplicantUserId,
-                Ticket = result.Ticket,
-                ServiceDate = serviceDate,
-                PortCode = result.Port,
-                SlotStart = result.Slot,
-                SlotStartsAt = PortCalendar.SlotStartsAt(serviceDate, SlotTime.Parse(result.Slot), zones[result.Port]),
-                Phase = result.Phase,
-                GroupSize = request.Size,
-                Status = AppointmentStatus.Booked,
-                PassId = RandomNumberGenerator.GetString(PassIdAlphabet, 16),
-            };
-        }).ToList();
-        db.Appointments.AddRange(appointments);
+            return new BookAppointments.Selection(result, request.Id, request.ApplicantUserId, request.Size);
+        }).ToList(), cancellationToken);
 
         // Every entered request is decided: the selected first, then all the others of the date.
         var selected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.Select);

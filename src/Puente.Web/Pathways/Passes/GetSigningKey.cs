@@ -5,30 +5,24 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Passes;
 
-/// <summary>The key new passes are signed with; the first call creates one.</summary>
-public sealed class GetSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock)
+/// <summary>The key new passes are signed with. Reading it never creates one: <see cref="EnsureSigningKey"/> and
+/// <see cref="RotateSigningKey"/> do, from <c>puente db migrate</c> (or the demo's startup) and <c>puente keys rotate</c>.</summary>
+public sealed class GetSigningKey(PuenteDb db, IDataProtectionProvider protection)
 {
     public sealed record ActiveKey(string KeyId, ECDsa PrivateKey) : IDisposable
     {
         public void Dispose() => PrivateKey.Dispose();
     }
 
+    /// <exception cref="InvalidOperationException">The database has no active key: it was not migrated with Puente's command.</exception>
     public async Task<ActiveKey> Handle(CancellationToken cancellationToken = default)
     {
-        var active = await Active(cancellationToken);
-        if (active is null)
-        {
-            db.SigningKeys.Add(SigningKeys.Create(protection, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            // Two first calls at once may each add a key; both are published and the newest wins.
-            active = await Active(cancellationToken);
-        }
-        return new ActiveKey(active!.KeyId, SigningKeys.PrivateKey(active, protection));
-    }
-
-    // Ordered here: SQLite cannot order by DateTimeOffset, and there are one or two active rows.
-    private async Task<SigningKeyRecord?> Active(CancellationToken cancellationToken) =>
-        (await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
+        // Ordered here: SQLite cannot order by DateTimeOffset, and there are one or two active rows.
+        // Two first migrations at once may each add a key; both are published and the newest signs.
+        var active = (await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
             .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .FirstOrDefault()
+            ?? throw new InvalidOperationException("No active pass-signing key: run `puente db migrate` (it creates the first) or `puente keys rotate`.");
+        return new ActiveKey(active.KeyId, SigningKeys.PrivateKey(active, protection));
+    }
 }

@@ -8,10 +8,8 @@ public static class PassesApi
     public sealed record JwkSet(IReadOnlyList<PublicJwk> Keys);
 
     public static RouteHandlerBuilder MapPassesApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/.well-known/puente-keys.json", async Task<Ok<JwkSet>> (HttpContext http, GetSigningKey active, PuenteDb db, CancellationToken ct) =>
+        app.MapGet("/.well-known/puente-keys.json", async Task<Ok<JwkSet>> (HttpContext http, PuenteDb db, CancellationToken ct) =>
             {
-                // Published before the first pass is signed, so scanners can cache it in advance.
-                using (await active.Handle(ct)) { }
                 // Keys change rarely and retired keys stay; a scanner that meets an unknown kid refetches.
                 http.Response.Headers.CacheControl = "public, max-age=3600";
                 return TypedResults.Ok(new JwkSet(await SigningKeys.Published(db, ct)));

@@ -4,10 +4,13 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Passes;
 
-/// <summary>Makes a new active key. Old keys are retired, not deleted: passes they signed still verify.</summary>
-public sealed class RotateSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock)
+/// <summary>
+/// Makes a new active key and signs every live pass again with it. Old keys are retired, not deleted:
+/// a pass already printed or saved offline with the old signature still verifies.
+/// </summary>
+public sealed class RotateSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock, IssuePasses passes)
 {
-    public sealed record Outcome(string ActiveKeyId, IReadOnlyList<string> RetiredKeyIds);
+    public sealed record Outcome(string ActiveKeyId, IReadOnlyList<string> RetiredKeyIds, int PassesSigned);
 
     public async Task<Outcome> Handle(CancellationToken cancellationToken = default)
     {
@@ -18,7 +21,8 @@ public sealed class RotateSigningKey(PuenteDb db, IDataProtectionProvider protec
         var created = SigningKeys.Create(protection, now);
         db.SigningKeys.Add(created);
         await db.SaveChangesAsync(cancellationToken);
+        var signed = await passes.ResignLive(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Outcome(created.KeyId, retiring);
+        return new Outcome(created.KeyId, retiring, signed);
     }
 }

@@ -67,6 +67,25 @@ public sealed class PassesApiTests
     }
 
     [Fact]
+    public async Task Showing_a_pass_and_the_key_set_reads_what_is_stored_and_signs_nothing()
+    {
+        await using var app = new PuenteApp();
+        var id = await Bookings.Book(app);
+
+        // ES256 signatures are randomised: a pass signed on each view would differ every time.
+        var first = await Bookings.Token(app, id);
+        var page = await (await app.ClientFor(Bookings.Applicant)).GetStringAsync("/Appointments", Ct);
+        await Keys(app);
+
+        Assert.Equal(first, await Bookings.Token(app, id));
+        Assert.Contains(id.ToString(), page, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>();
+        Assert.Equal(first, (await db.Passes.SingleAsync(p => p.AppointmentId == id, Ct)).Token);
+        Assert.Equal(1, await db.SigningKeys.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_private_key_is_stored_protected_not_as_plain_PKCS8()
     {
         await using var app = new PuenteApp();
@@ -104,7 +123,7 @@ public sealed class PassesApiTests
     [InlineData("  élodie ", "  pierre", "ÉP")]
     [InlineData("Jean-Baptiste", "Désir", "JD")]
     public void Initials_are_the_first_letters_of_given_and_family_names_in_capitals(string given, string family, string expected) =>
-        Assert.Equal(expected.Normalize(), IssuePass.Initials(given, family).Normalize());
+        Assert.Equal(expected.Normalize(), IssuePasses.Initials(given, family).Normalize());
 
     [Fact]
     public async Task An_applicant_cannot_read_another_applicants_pass()

@@ -32,6 +32,14 @@ public sealed class PassTokenTests
     }
 
     [Fact]
+    public void A_stored_token_reads_back_its_claims_and_anything_else_is_a_format_error()
+    {
+        Assert.True(Family.Matches(PassToken.ReadClaims(PassToken.Sign(Family, "k1", Key))));
+        Assert.Throws<FormatException>(() => PassToken.ReadClaims("not.a.pass"));
+        Assert.Throws<FormatException>(() => PassToken.ReadClaims("onlyone"));
+    }
+
+    [Fact]
     public void The_header_names_the_algorithm_the_key_and_the_type()
     {
         var header = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(PassToken.Sign(Family, "k1", Key).Split('.')[0]));

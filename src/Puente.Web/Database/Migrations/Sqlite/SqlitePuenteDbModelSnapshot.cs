@@ -251,6 +251,125 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlotStart")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SlotStartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("PortCode", "ServiceDate");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -337,57 +456,33 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("slot_overrides", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("PassId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Attempts")
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Token")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                    b.HasKey("PassId");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
 
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("passes", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Passes.SigningKeyRecord", b =>
@@ -431,7 +526,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("applicants", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -441,68 +536,39 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CancelledAt")
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsApplicant")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("CheckedInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CheckedInBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GroupSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PassId")
+                    b.Property<string>("Nationality")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Phase")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PortCode")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SlotStart")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SlotStartsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ticket")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantUserId");
 
-                    b.HasIndex("PassId")
-                        .IsUnique();
+                    b.HasIndex("IdentityKey");
 
-                    b.HasIndex("RequestId")
-                        .IsUnique();
-
-                    b.HasIndex("PortCode", "ServiceDate");
-
-                    b.ToTable("appointments", (string)null);
+                    b.ToTable("travellers", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Requests.AppointmentRequestRecord", b =>
@@ -593,51 +659,6 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("request_travellers", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicantUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyNames")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GivenNames")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdentityKey")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsApplicant")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Nationality")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicantUserId");
-
-                    b.HasIndex("IdentityKey");
-
-                    b.ToTable("travellers", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
@@ -788,11 +809,35 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()
                         .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Puente.Web.Pathways.Passes.PassRecord", "AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -806,17 +851,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
-                    b.HasOne("Puente.Web.Ports.PortRecord", null)
-                        .WithMany()
-                        .HasForeignKey("PortCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Puente.Web.Pathways.Requests.AppointmentRequestRecord", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
+                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
+                        .WithMany("Travellers")
+                        .HasForeignKey("ApplicantUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -842,15 +881,6 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TravellerId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
-                {
-                    b.HasOne("Puente.Web.Pathways.Registration.ApplicantRecord", null)
-                        .WithMany("Travellers")
-                        .HasForeignKey("ApplicantUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Passes;
+using Puente.Web.Database;
+using Puente.Web.Pathways.Appointments;
+
+namespace Puente.Web.Pathways.Passes;
+
+/// <summary>
+/// Mints and signs passes: for appointments just booked (in the booking's transaction), and again for
+/// every live pass when the signing key is rotated. The only place a pass is signed.
+/// </summary>
+public sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimeProvider clock)
+{
+    private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>Adds a signed pass for each appointment to the context; the caller saves them with the appointments.</summary>
+    public async Task Handle(IReadOnlyList<AppointmentRecord> booked, CancellationToken cancellationToken = default)
+    {
+        var travellers = await Travellers(booked.Select(a => a.RequestId), cancellationToken);
+        using var key = await signingKey.Handle(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var appointment in booked)
+        {
+            var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
+            db.Passes.Add(new PassRecord
+            {
+                PassId = passId,
+                AppointmentId = appointment.Id,
+                KeyId = key.KeyId,
+                Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), key.KeyId, key.PrivateKey),
+                SignedAt = now,
+            });
+        }
+    }
+
+    /// <summary>Signs every pass of a booked appointment again with the active key, keeping its id. Returns how many.</summary>
+    public Task<int> ResignLive(CancellationToken cancellationToken = default) =>
+        Sign(x => x.Appointment.Status == AppointmentStatus.Booked, cancellationToken);
+
+    /// <summary>Signs the passes carried over without a token by the migration that gave passes their own table.</summary>
+    public Task<int> SignUnsigned(CancellationToken cancellationToken = default) =>
+        Sign(x => x.Pass.Token == "", cancellationToken);
+
+    private sealed class Signable
+    {
+        public required PassRecord Pass { get; init; }
+        public required AppointmentRecord Appointment { get; init; }
+    }
+
+    private async Task<int> Sign(System.Linq.Expressions.Expression<Func<Signable, bool>> which, CancellationToken cancellationToken)
+    {
+        var live = await db.Passes
+            .Join(db.Appointments, p => p.AppointmentId, a => a.Id, (p, a) => new Signable { Pass = p, Appointment = a })
+            .Where(which)
+            .ToListAsync(cancellationToken);
+        if (live.Count == 0)
+        {
+            return 0;
+        }
+        var travellers = await Travellers(live.Select(x => x.Appointment.RequestId), cancellationToken);
+        using var key = await signingKey.Handle(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (pass, appointment) in live.Select(x => (x.Pass, x.Appointment)))
+        {
+            pass.KeyId = key.KeyId;
+            pass.Token = PassToken.Sign(Claims(pass.PassId, appointment, travellers[appointment.RequestId]), key.KeyId, key.PrivateKey);
+            pass.SignedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return live.Count;
+    }
+
+    /// <summary>"María José", "García López" → "MG": first letter of the given and of the family names.</summary>
+    public static string Initials(string givenNames, string familyNames) =>
+        string.Concat(First(givenNames), First(familyNames)).ToUpperInvariant();
+
+    private static string First(string names) =>
+        names.Trim() is { Length: > 0 } trimmed ? StringInfo.GetNextTextElement(trimmed) : "";
+
+    private static PassClaims Claims(string passId, AppointmentRecord appointment, IReadOnlyList<PassTraveller> travellers) =>
+        new(passId, appointment.Ticket, appointment.PortCode, appointment.ServiceDate, appointment.SlotStart, appointment.GroupSize, travellers);
+
+    /// <summary>Each request's travellers as the pass shows them: the applicant first, then by birth date.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<PassTraveller>>> Travellers(IEnumerable<Guid> requestIds, CancellationToken cancellationToken)
+    {
+        var people = new List<(Guid RequestId, string GivenNames, string FamilyNames, DateOnly BirthDate, bool IsApplicant)>();
+        foreach (var chunk in requestIds.Distinct().Chunk(500))
+        {
+            var rows = await db.RequestTravellers
+                .Where(rt => chunk.Contains(rt.RequestId))
+                .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new { rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant })
+                .ToListAsync(cancellationToken);
+            people.AddRange(rows.Select(r => (r.RequestId, r.GivenNames, r.FamilyNames, r.BirthDate, r.IsApplicant)));
+        }
+        return people.GroupBy(p => p.RequestId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<PassTraveller>)g.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.BirthDate)
+                .Select(t => new PassTraveller(Initials(t.GivenNames, t.FamilyNames), t.BirthDate.Year)).ToList());
+    }
+}
