@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Domain.Pathways.Draws;
+using Puente.Web.Pathways.Requests;
 using Puente.Web.Pathways.Draws;
 
 namespace Puente.Cli.Commands;

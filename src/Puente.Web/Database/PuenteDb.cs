@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Puente.Web.Pathways.Capacity;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Messaging;

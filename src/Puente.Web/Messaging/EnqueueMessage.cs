@@ -5,6 +5,9 @@ namespace Puente.Web.Messaging;
 /// <summary>A localized message ready to be queued.</summary>
 public sealed record OutgoingMessage(string Subject, string Body);
 
+/// <summary>How to reach a person: by email when they gave one, else by text message, in their language.</summary>
+public sealed record Contact(string? Email, string? Phone, string Language);
+
 /// <summary>
 /// Queues a message in the caller's unit of work. Nothing is saved here: the caller's SaveChanges
 /// (or transaction) commits the message together with the change it reports, so a message is never
@@ -19,15 +22,15 @@ public sealed class EnqueueMessage(TimeProvider clock)
     /// Queues a message to a person by email, or by text message when they gave only a phone. The
     /// message is built only when there is someone to send it to. Returns null when there is not.
     /// </summary>
-    public OutboxMessageRecord? ToPerson(PuenteDb db, string? email, string? phone, string language, Func<OutgoingMessage> message)
+    public OutboxMessageRecord? ToPerson(PuenteDb db, Contact contact, Func<OutgoingMessage> message)
     {
-        if (email is { Length: > 0 })
+        if (contact.Email is { Length: > 0 } email)
         {
             return email.EndsWith(SimulatedEmailDomain, StringComparison.Ordinal)
                 ? null
-                : Handle(db, OutboxChannel.Email, email, language, message());
+                : Handle(db, OutboxChannel.Email, email, contact.Language, message());
         }
-        return phone is { Length: > 0 } ? Handle(db, OutboxChannel.Sms, phone, language, message()) : null;
+        return contact.Phone is { Length: > 0 } phone ? Handle(db, OutboxChannel.Sms, phone, contact.Language, message()) : null;
     }
 
     public OutboxMessageRecord Handle(PuenteDb db, OutboxChannel channel, string recipient, string language, OutgoingMessage message)

@@ -60,11 +60,10 @@ public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMe
                 a.SlotStart,
                 a.Ticket,
                 Port = db.Ports.Where(p => p.Code == a.PortCode).Select(p => p.Name).First(),
-                Contact = db.Users.Where(u => u.Id == a.ApplicantUserId).Select(u => new { u.Email, u.PhoneNumber, u.PreferredLanguage }).First(),
+                Contact = db.Users.Where(u => u.Id == a.ApplicantUserId).Select(u => new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage)).First(),
             })
             .FirstAsync(cancellationToken);
-        var language = details.Contact.PreferredLanguage;
-        enqueue.ToPerson(db, details.Contact.Email, details.Contact.PhoneNumber, language,
-            () => templates.AppointmentCancelled(language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
+        enqueue.ToPerson(db, details.Contact,
+            () => templates.AppointmentCancelled(details.Contact.Language, details.Port, details.ServiceDate, details.SlotStart, details.Ticket));
     }
 }

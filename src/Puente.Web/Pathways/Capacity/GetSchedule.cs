@@ -38,7 +38,7 @@ public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options, 
         }
         var overrides = await db.SlotOverrides.AsNoTracking()
             .Where(s => s.PortCode == port && s.ServiceDate == serviceDate)
-            .Select(s => new Slot(s.Start, s.Capacity))
+            .Select(s => new DrawSlot(s.Start, s.Capacity))
             .ToListAsync(cancellationToken);
         var source = overrides.Count > 0 ? Source.Override : Source.Template;
 
@@ -54,9 +54,10 @@ public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options, 
             return new Schedule(port, serviceDate, source, true, new Announced(day.Status, day.OpensAt, day.ClosesAt), published);
         }
 
-        var slots = source == Source.Override
-            ? overrides
-            : options.Value.DefaultSlots.GetValueOrDefault(port)?.Select(t => new Slot(t.Start, t.Capacity)).ToList() ?? [];
-        return new Schedule(port, serviceDate, source, false, null, slots.OrderBy(s => s.Start, StringComparer.Ordinal).ToList());
+        var slots = DailySchedule.Chosen(overrides, options.Value.DefaultSlots.GetValueOrDefault(port))
+            .Select(s => new Slot(s.Start, s.Capacity))
+            .OrderBy(s => s.Start, StringComparer.Ordinal)
+            .ToList();
+        return new Schedule(port, serviceDate, source, false, null, slots);
     }
 }

@@ -15,10 +15,8 @@ namespace Puente.Web.Pathways.CheckIns;
 /// <summary>An officer reads a pass at the port: every check, then (when confirming) one atomic mark.</summary>
 public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 {
-    public sealed record Traveller(string Initials, int BirthYear);
-
     public sealed record Admission(
-        string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<Traveller> Travellers,
+        string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<PassTraveller> Travellers,
         AppointmentStatus Status, DateTimeOffset? CheckedInAt);
 
     /// <summary>Why a pass is refused, with the values its text names; pages and the API translate by
@@ -123,5 +121,5 @@ public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
     private static Result Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
         new(new Admission(
             claims.PassId, claims.Port, claims.ServiceDate, claims.Slot, claims.GroupSize,
-            claims.Travellers.Select(t => new Traveller(t.Initials, t.BirthYear)).ToList(), status, checkedInAt), null);
+            claims.Travellers, status, checkedInAt), null);
 }

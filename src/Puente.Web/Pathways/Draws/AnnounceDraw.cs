@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
+using Puente.Web.Pathways.Capacity;
 using Puente.Web.Database;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;

@@ -14,7 +14,7 @@ namespace Puente.Web.Pathways.Draws;
 /// <summary>A draw's public page: what was committed, what it gave, and "check my ticket".</summary>
 public sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
 {
-    public DrawsApi.DrawSummary? Draw { get; private set; }
+    public DrawSummary? Draw { get; private set; }
     public string? Ticket { get; private set; }
     public DrawResult? Result { get; private set; }
     public bool TicketEntered { get; private set; }

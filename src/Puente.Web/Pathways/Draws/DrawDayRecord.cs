@@ -33,15 +33,6 @@ public sealed class DrawDayRecord
     public DateTimeOffset? DrawnAt { get; set; }
 }
 
-/// <summary>An Admin's capacity for one port, date and slot, replacing the configured template.</summary>
-public sealed class SlotOverrideRecord
-{
-    public required string PortCode { get; set; }
-    public DateOnly ServiceDate { get; set; }
-    public required string Start { get; set; }
-    public int Capacity { get; set; }
-}
-
 internal sealed class DrawDayRecordConfiguration : IEntityTypeConfiguration<DrawDayRecord>
 {
     public void Configure(EntityTypeBuilder<DrawDayRecord> draw)
@@ -54,17 +45,5 @@ internal sealed class DrawDayRecordConfiguration : IEntityTypeConfiguration<Draw
         draw.Property(d => d.Seed).HasMaxLength(64);
         draw.Property(d => d.ResultsDigest).HasMaxLength(64);
         draw.Property(d => d.Beacon).HasMaxLength(200);
-    }
-}
-
-internal sealed class SlotOverrideRecordConfiguration : IEntityTypeConfiguration<SlotOverrideRecord>
-{
-    public void Configure(EntityTypeBuilder<SlotOverrideRecord> slot)
-    {
-        slot.ToTable("slot_overrides");
-        slot.HasKey(s => new { s.PortCode, s.ServiceDate, s.Start });
-        slot.Property(s => s.PortCode).HasMaxLength(4);
-        slot.Property(s => s.Start).HasMaxLength(5);
-        slot.HasOne<Ports.PortRecord>().WithMany().HasForeignKey(s => s.PortCode);
     }
 }

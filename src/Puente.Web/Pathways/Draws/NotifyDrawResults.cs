@@ -25,7 +25,7 @@ public sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, Messa
                 r.Id,
                 r.Ticket,
                 r.ReenterUntilSelected,
-                Contact = db.Users.Where(u => u.Id == r.ApplicantUserId).Select(u => new { u.Email, u.PhoneNumber, u.PreferredLanguage }).First(),
+                Contact = db.Users.Where(u => u.Id == r.ApplicantUserId).Select(u => new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage)).First(),
             })
             .ToListAsync(cancellationToken);
         var ports = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
@@ -33,8 +33,8 @@ public sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, Messa
 
         foreach (var request in requests)
         {
-            var language = request.Contact.PreferredLanguage;
-            enqueue.ToPerson(db, request.Contact.Email, request.Contact.PhoneNumber, language, () =>
+            var language = request.Contact.Language;
+            enqueue.ToPerson(db, request.Contact, () =>
                 byRequest.TryGetValue(request.Id, out var appointment)
                     ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, request.Ticket)
                     : templates.AppointmentNotSelected(language, serviceDate, request.Ticket, request.ReenterUntilSelected));

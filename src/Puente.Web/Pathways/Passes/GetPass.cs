@@ -7,11 +7,9 @@ namespace Puente.Web.Pathways.Passes;
 /// <summary>One of the applicant's own passes, as signed when it was issued.</summary>
 public sealed class GetPass(PuenteDb db)
 {
-    public sealed record Traveller(string Initials, int BirthYear);
-
     public sealed record Pass(
         string PassId, string Token, string QrSvg, string Port, string PortName, DateOnly ServiceDate, string Slot, int GroupSize,
-        IReadOnlyList<Traveller> Travellers);
+        IReadOnlyList<PassTraveller> Travellers);
 
     /// <summary>Null when the appointment does not exist, is not the applicant's, or has no pass.</summary>
     public async Task<Pass?> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
@@ -32,6 +30,6 @@ public sealed class GetPass(PuenteDb db)
         var claims = PassToken.ReadClaims(stored.Token);
         return new Pass(
             claims.PassId, stored.Token, PassQr.Svg(stored.Token), claims.Port, stored.PortName ?? claims.Port, claims.ServiceDate, claims.Slot,
-            claims.GroupSize, claims.Travellers.Select(t => new Traveller(t.Initials, t.BirthYear)).ToList());
+            claims.GroupSize, claims.Travellers);
     }
 }

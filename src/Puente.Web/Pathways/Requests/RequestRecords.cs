@@ -32,6 +32,33 @@ public sealed class AppointmentRequestRecord
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? IdempotencyKey { get; set; }
     public List<RequestTravellerRecord> Travellers { get; set; } = [];
+
+    /// <summary>A new request entered in a date's draw, standing for its applicant, with a fresh random ticket.</summary>
+    public static AppointmentRequestRecord Enter(
+        string applicantUserId, DateOnly serviceDate, DateOnly registeredOn, string ports,
+        IReadOnlyList<(Guid TravellerId, string IdentityKey)> travellers, bool reenterUntilSelected, DateTimeOffset now, string? idempotencyKey = null)
+    {
+        var id = Guid.NewGuid();
+        return new AppointmentRequestRecord
+        {
+            Id = id,
+            ServiceDate = serviceDate,
+            ApplicantUserId = applicantUserId,
+            StandingApplicantUserId = applicantUserId,
+            Ticket = Tickets.New(),
+            RegisteredOn = registeredOn,
+            Size = travellers.Count,
+            Ports = ports,
+            Status = RequestStatus.Entered,
+            ReenterUntilSelected = reenterUntilSelected,
+            SubmittedAt = now,
+            IdempotencyKey = idempotencyKey,
+            Travellers = travellers.Select(t => new RequestTravellerRecord
+            {
+                RequestId = id, TravellerId = t.TravellerId, ServiceDate = serviceDate, IdentityKey = t.IdentityKey,
+            }).ToList(),
+        };
+    }
 }
 
 /// <summary>A traveller in a standing request; the unique (date, identity) index stops the same

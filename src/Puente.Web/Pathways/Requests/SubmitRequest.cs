@@ -80,22 +80,9 @@ public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Path
             return new Invalid(new Dictionary<string, string[]> { ["travellers"] = ["Choose travellers from your own registration."] });
         }
 
-        var request = new AppointmentRequestRecord
-        {
-            Id = Guid.NewGuid(),
-            ServiceDate = serviceDate,
-            ApplicantUserId = applicantUserId,
-            StandingApplicantUserId = applicantUserId,
-            Ticket = Tickets.New(),
-            RegisteredOn = applicant.RegisteredOn,
-            Size = travellers.Count,
-            Ports = string.Join(',', ports),
-            Status = RequestStatus.Entered,
-            ReenterUntilSelected = command.ReenterUntilSelected,
-            SubmittedAt = now,
-            IdempotencyKey = idempotencyKey,
-            Travellers = travellers.Select(t => new RequestTravellerRecord { TravellerId = t.Id, ServiceDate = serviceDate, IdentityKey = t.IdentityKey }).ToList(),
-        };
+        var request = AppointmentRequestRecord.Enter(
+            applicantUserId, serviceDate, applicant.RegisteredOn, string.Join(',', ports),
+            travellers.Select(t => (t.Id, t.IdentityKey)).ToList(), command.ReenterUntilSelected, now, idempotencyKey);
         db.Requests.Add(request);
         try
         {

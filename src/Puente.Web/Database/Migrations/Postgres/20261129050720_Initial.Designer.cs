@@ -330,7 +330,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
                 {
                     b.Property<string>("PortCode")
                         .HasMaxLength(4)
@@ -802,7 +802,7 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()

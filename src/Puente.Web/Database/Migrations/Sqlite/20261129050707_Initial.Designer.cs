@@ -319,7 +319,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
                 {
                     b.Property<string>("PortCode")
                         .HasMaxLength(4)
@@ -791,7 +791,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Draws.SlotOverrideRecord", b =>
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany()

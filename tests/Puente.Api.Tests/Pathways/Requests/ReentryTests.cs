@@ -13,7 +13,7 @@ using Puente.Web.Pathways.Requests;
 using Puente.Api.Tests.Pathways.Requests;
 using Puente.Domain.Pathways.Requests;
 
-namespace Puente.Api.Tests.Pathways.Draws;
+namespace Puente.Api.Tests.Pathways.Requests;
 
 public sealed class ReentryTests
 {

@@ -7,7 +7,7 @@ using Puente.Web.Pathways.Requests;
 using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Requests;
 
-namespace Puente.Web.Pathways.Draws;
+namespace Puente.Web.Pathways.Requests;
 
 /// <summary>
 /// Enters again, for the next service date, every request that was not selected and asked to be
@@ -31,21 +31,9 @@ public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
         var entered = 0;
         foreach (var previous in candidates)
         {
-            db.Requests.Add(new AppointmentRequestRecord
-            {
-                Id = Guid.NewGuid(),
-                ServiceDate = next,
-                ApplicantUserId = previous.ApplicantUserId,
-                StandingApplicantUserId = previous.ApplicantUserId,
-                Ticket = Tickets.New(),
-                RegisteredOn = previous.RegisteredOn,
-                Size = previous.Size,
-                Ports = previous.Ports,
-                Status = RequestStatus.Entered,
-                ReenterUntilSelected = true,
-                SubmittedAt = clock.GetUtcNow(),
-                Travellers = previous.Travellers.Select(t => new RequestTravellerRecord { TravellerId = t.TravellerId, ServiceDate = next, IdentityKey = t.IdentityKey }).ToList(),
-            });
+            db.Requests.Add(AppointmentRequestRecord.Enter(
+                previous.ApplicantUserId, next, previous.RegisteredOn, previous.Ports,
+                previous.Travellers.Select(t => (t.TravellerId, t.IdentityKey)).ToList(), reenterUntilSelected: true, clock.GetUtcNow()));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
