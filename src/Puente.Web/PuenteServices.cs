@@ -18,7 +18,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web;
 
 /// <summary>What the web host and the command-line tool share: database, clock, use cases.</summary>
-public static class PuenteServices
+internal static class PuenteServices
 {
     public static IServiceCollection AddPuenteCore(this IServiceCollection services, IConfiguration configuration)
     {

@@ -5,4 +5,4 @@ using System.Resources;
 namespace Puente.Web;
 
 /// <summary>Marker for the one resource set that holds every string a person reads (es, en, ht).</summary>
-public sealed class SharedResource;
+internal sealed class SharedResource;

@@ -7,7 +7,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Accounts;
 
 /// <summary>Creates an account with one role and, for officers and caseworkers, its scope.</summary>
-public sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
+internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
 {
     public sealed record Command(
         string Email,

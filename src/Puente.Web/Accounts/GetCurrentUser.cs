@@ -6,7 +6,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Accounts;
 
-public static class GetCurrentUser
+internal static class GetCurrentUser
 {
     public sealed record Response(string Email, IReadOnlyList<string> Roles, IReadOnlyList<string> Ports, string? Consulate, string PreferredLanguage);
 

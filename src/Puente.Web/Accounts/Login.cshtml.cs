@@ -8,7 +8,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web.Accounts;
 
 [EnableRateLimiting(RateLimiting.SignInPolicy)]
-public sealed class LoginModel(SignInManager<PuenteUser> signIn) : PageModel
+internal sealed class LoginModel(SignInManager<PuenteUser> signIn) : PageModel
 {
     public string? Email { get; private set; }
     public string? ReturnUrl { get; private set; }

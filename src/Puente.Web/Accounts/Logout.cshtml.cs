@@ -5,7 +5,7 @@ using Puente.Web.Accounts;
 
 namespace Puente.Web.Accounts;
 
-public sealed class LogoutModel(SignInManager<PuenteUser> signIn) : PageModel
+internal sealed class LogoutModel(SignInManager<PuenteUser> signIn) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Puente.Web.Accounts;
 
-public sealed class PuenteUser : IdentityUser
+internal sealed class PuenteUser : IdentityUser
 {
     /// <summary>The consulate a caseworker works for; null for every other role.</summary>
     public string? ConsulateCode { get; set; }
@@ -16,7 +16,7 @@ public sealed class PuenteUser : IdentityUser
 }
 
 /// <summary>A port an officer is allowed to work at.</summary>
-public sealed class OfficerPort
+internal sealed class OfficerPort
 {
     public required string UserId { get; set; }
     public required string PortCode { get; set; }

@@ -1,7 +1,7 @@
 namespace Puente.Web.Accounts;
 
 /// <summary>The roles Puente knows; each is also the name of an authorization policy.</summary>
-public static class Roles
+internal static class Roles
 {
     public const string Applicant = "Applicant";
     public const string PortOfficer = "PortOfficer";

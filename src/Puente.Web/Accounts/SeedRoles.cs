@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Puente.Web.Accounts;
 
 /// <summary>Makes sure every role exists; run after migrations on every database.</summary>
-public sealed class SeedRoles(RoleManager<IdentityRole> roles)
+internal sealed class SeedRoles(RoleManager<IdentityRole> roles)
 {
     public async Task Handle()
     {

@@ -10,7 +10,7 @@ namespace Puente.Web.Accounts;
 /// Bearer tokens for API clients: sign in and refresh. Of Identity's API only these two are mapped;
 /// accounts are created by applicant registration or by `puente users add` (ADR 0007).
 /// </summary>
-public static class SignInApi
+internal static class SignInApi
 {
     public sealed record LoginRequest
     {

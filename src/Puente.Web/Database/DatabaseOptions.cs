@@ -2,14 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Puente.Web.Database;
 
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     Sqlite,
     Postgres,
 }
 
 /// <summary>Bound from the <c>Database</c> section; the provider is always explicit, never sniffed.</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public const string Section = "Database";
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Puente.Web.Database;
 
-public static class DatabaseRegistration
+internal static class DatabaseRegistration
 {
     public const string DefaultSqliteConnection = "Data Source=puente.db";
 

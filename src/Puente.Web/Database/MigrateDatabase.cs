@@ -9,7 +9,7 @@ namespace Puente.Web.Database;
 /// Applies pending migrations, then loads what every database needs (roles, the ports registry, a
 /// pass-signing key). Safe to run again: each step only adds what is missing.
 /// </summary>
-public sealed class MigrateDatabase(PuenteDb db, SeedRoles seedRoles, SyncPortsRegistry syncPorts, EnsureSigningKey signingKey, IssuePasses passes)
+internal sealed class MigrateDatabase(PuenteDb db, SeedRoles seedRoles, SyncPortsRegistry syncPorts, EnsureSigningKey signingKey, IssuePasses passes)
 {
     public async Task<IReadOnlyList<string>> Handle(CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ namespace Puente.Web.Database;
 /// The one database of Puente. Each provider has its own subclass so that each keeps its own
 /// migration set (see docs/decisions/0002-one-migration-set-per-provider.md).
 /// </summary>
-public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<PuenteUser>(options), IDataProtectionKeyContext
+internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<PuenteUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Shared Data Protection keys, so every instance can read cookies and tokens the others issued.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -46,7 +46,7 @@ public abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<Pue
     }
 }
 
-public sealed class SqlitePuenteDb(DbContextOptions<SqlitePuenteDb> options) : PuenteDb(options)
+internal sealed class SqlitePuenteDb(DbContextOptions<SqlitePuenteDb> options) : PuenteDb(options)
 {
     // SQLite has no instant type and cannot compare DateTimeOffset text; stored as sortable integers
     // (every instant Puente stores is UTC), windows and deadlines can be queried in SQL.
@@ -57,4 +57,4 @@ public sealed class SqlitePuenteDb(DbContextOptions<SqlitePuenteDb> options) : P
     }
 }
 
-public sealed class PostgresPuenteDb(DbContextOptions<PostgresPuenteDb> options) : PuenteDb(options);
+internal sealed class PostgresPuenteDb(DbContextOptions<PostgresPuenteDb> options) : PuenteDb(options);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Puente.Web.Demo;
 
-public sealed class DemoOptions
+internal sealed class DemoOptions
 {
     public const string Section = "Demo";
 

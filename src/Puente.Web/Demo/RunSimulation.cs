@@ -6,7 +6,7 @@ namespace Puente.Web.Demo;
 /// Runs <see cref="SimulateDay"/> in a service provider of its own whose clock is simulated, so the
 /// web host (whose clock is real) and the CLI can both run a simulated day against the same database.
 /// </summary>
-public static class RunSimulation
+internal static class RunSimulation
 {
     public static async Task<SimulateDay.Summary> Handle(IConfiguration configuration, DateOnly serviceDate, int applicants, int seed, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Puente.Web.Accounts;
 namespace Puente.Web.Demo;
 
 /// <summary>One account per role so a newcomer can try every part of Puente. Only when demo is on.</summary>
-public sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser)
+internal sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser)
 {
     public static readonly IReadOnlyList<AddUser.Command> Accounts =
     [

@@ -12,7 +12,7 @@ namespace Puente.Web.Demo;
 /// opens (commitment), synthetic applicants register on earlier days and submit at random moments
 /// inside the window, the window closes and the draw runs.
 /// </summary>
-public sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock clock, IOptions<PathwaysOptions> options)
+internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock clock, IOptions<PathwaysOptions> options)
 {
     public sealed record Summary(DateOnly ServiceDate, int Applicants, int Requests, int Persons, RunDraw.Outcome Draw);
 

@@ -1,7 +1,7 @@
 namespace Puente.Web.Demo;
 
 /// <summary>A clock the simulation moves by hand, so a whole day's cycle runs in seconds.</summary>
-public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
+internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset now = start;
 

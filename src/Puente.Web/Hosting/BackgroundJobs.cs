@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Puente.Web.Hosting;
 
 /// <summary>Bound from the <c>BackgroundJobs</c> section: whether this instance runs the recurring jobs, and how often.</summary>
-public sealed class BackgroundJobsOptions
+internal sealed class BackgroundJobsOptions
 {
     public const string Section = "BackgroundJobs";
 

@@ -5,7 +5,7 @@ namespace Puente.Web.Hosting;
 
 /// <summary>The page people see for any error status; API callers get ProblemDetails instead.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+internal sealed class ErrorModel : PageModel
 {
     public string TitleKey { get; private set; } = "Error_Generic_Title";
     public string TextKey { get; private set; } = "Error_Generic_Text";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Puente.Web.Hosting;
 
 /// <summary>Dates as they travel in URLs, API bodies and problem texts: ISO 8601 <c>yyyy-MM-dd</c>, whatever the reader's culture.</summary>
-public static class IsoDates
+internal static class IsoDates
 {
     public const string Format = "yyyy-MM-dd";
 

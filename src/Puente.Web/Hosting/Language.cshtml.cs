@@ -6,7 +6,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web.Hosting;
 
 /// <summary>Remembers the chosen language in a cookie and returns to the page the person was on.</summary>
-public sealed class LanguageModel : PageModel
+internal sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Localization;
 namespace Puente.Web.Hosting;
 
 /// <summary>Spanish is the default; English and Haitian Creole are full peers, not fallbacks.</summary>
-public static class Languages
+internal static class Languages
 {
     public const string Default = "es";
     public static readonly IReadOnlyList<string> Supported = ["es", "en", "ht"];

@@ -8,7 +8,7 @@ namespace Puente.Web.Hosting;
 /// The stable <c>code</c> of every API problem. Clients branch on the code; the title and detail are
 /// for people and come from the resources in the caller's language (<c>Problem_{code}_Title</c>, <c>_Detail</c>).
 /// </summary>
-public static class ProblemCodes
+internal static class ProblemCodes
 {
     public const string InvalidDate = "dates.invalid";
     public const string PortNotFound = "ports.not-found";
@@ -72,7 +72,7 @@ public static class ProblemCodes
 }
 
 /// <summary>Writes a problem's code, title and detail in the request's language: the one place API problems get their text.</summary>
-public sealed class Problems(IStringLocalizer<SharedResource> text)
+internal sealed class Problems(IStringLocalizer<SharedResource> text)
 {
     public const string CodeMember = "code";
 

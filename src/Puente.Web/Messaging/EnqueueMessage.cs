@@ -3,17 +3,17 @@ using Puente.Web.Database;
 namespace Puente.Web.Messaging;
 
 /// <summary>A localized message ready to be queued.</summary>
-public sealed record OutgoingMessage(string Subject, string Body);
+internal sealed record OutgoingMessage(string Subject, string Body);
 
 /// <summary>How to reach a person: by email when they gave one, else by text message, in their language.</summary>
-public sealed record Contact(string? Email, string? Phone, string Language);
+internal sealed record Contact(string? Email, string? Phone, string Language);
 
 /// <summary>
 /// Queues a message in the caller's unit of work. Nothing is saved here: the caller's SaveChanges
 /// (or transaction) commits the message together with the change it reports, so a message is never
 /// sent for a change that rolled back, and never lost for a change that committed.
 /// </summary>
-public sealed class EnqueueMessage(TimeProvider clock)
+internal sealed class EnqueueMessage(TimeProvider clock)
 {
     /// <summary>Addresses of synthetic applicants (demo simulations): nobody is behind them.</summary>
     public const string SimulatedEmailDomain = "@simulated.puente.test";

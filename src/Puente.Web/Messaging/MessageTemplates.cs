@@ -8,7 +8,7 @@ namespace Puente.Web.Messaging;
 /// The texts Puente sends, in the recipient's language. The language is the recipient's stored choice,
 /// never the culture of whatever request or job happens to queue the message.
 /// </summary>
-public sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
+internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
 {
     // ISO dates: Mexico writes day/month and the United States month/day, so 03/12 would mislead one of them.
 

@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Puente.Web.Messaging;
 
-public enum OutboxChannel
+internal enum OutboxChannel
 {
     Email,
     Sms,
 }
 
 /// <summary>A message written in the same transaction as the change it reports, sent later by the outbox worker.</summary>
-public sealed class OutboxMessageRecord
+internal sealed class OutboxMessageRecord
 {
     public Guid Id { get; set; }
     public OutboxChannel Channel { get; set; }

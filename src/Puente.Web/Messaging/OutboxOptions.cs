@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Puente.Web.Messaging;
 
 /// <summary>How much the outbox worker sends per round (how often: BackgroundJobs:OutboxPollSeconds).</summary>
-public sealed class OutboxOptions
+internal sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 

@@ -8,7 +8,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Messaging;
 
 /// <summary>What one round did. <c>Configured</c> is false when no SMTP host is set and nothing was tried.</summary>
-public sealed record OutboxRound(bool Configured, int Sent, int Failed);
+internal sealed record OutboxRound(bool Configured, int Sent, int Failed);
 
 /// <summary>
 /// One delivery round: claim the due messages, send each with a real SMTP client, record the outcome.

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Puente.Web.Messaging;
 
 /// <summary>Text messages go out as email to the carrier's email-to-SMS gateway, when one is configured.</summary>
-public sealed class SmsOptions
+internal sealed class SmsOptions
 {
     public const string Section = "Sms";
 

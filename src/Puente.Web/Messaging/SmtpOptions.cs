@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Puente.Web.Messaging;
 
 /// <summary>The mail relay the outbox delivers through. With no Host, messages stay queued.</summary>
-public sealed class SmtpOptions : IValidatableObject
+internal sealed class SmtpOptions : IValidatableObject
 {
     public const string Section = "Smtp";
 

@@ -11,7 +11,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways;
 
 /// <summary>Bound from the <c>Pathways</c> section.</summary>
-public sealed class PathwaysOptions : IValidatableObject
+internal sealed class PathwaysOptions : IValidatableObject
 {
     public const string Section = "Pathways";
 
@@ -57,7 +57,7 @@ public sealed class PathwaysOptions : IValidatableObject
 }
 
 /// <summary>One slot of a port's default day: local start time and capacity in persons.</summary>
-public sealed class SlotTemplate
+internal sealed class SlotTemplate
 {
     public string Start { get; set; } = "";
     public int Capacity { get; set; }

@@ -4,7 +4,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Ports;
 
-public sealed class PortDetailModel(PuenteDb db) : PageModel
+internal sealed class PortDetailModel(PuenteDb db) : PageModel
 {
     public PortResponse? Port { get; private set; }
 

@@ -3,7 +3,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Ports;
 
-public static class GetPort
+internal static class GetPort
 {
     public static async Task<PortResponse?> Handle(PuenteDb db, string code, CancellationToken cancellationToken) =>
         await ListPorts.Project(db.Ports.Where(p => p.Code == code)).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Ports;
 
-public sealed class PortsIndexModel(PuenteDb db) : PageModel
+internal sealed class PortsIndexModel(PuenteDb db) : PageModel
 {
     public IReadOnlyList<PortResponse> Ports { get; private set; } = [];
 

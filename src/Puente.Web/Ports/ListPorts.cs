@@ -4,7 +4,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Ports;
 
 /// <summary>Every port with its crossings, shared by the public API and the public pages.</summary>
-public static class ListPorts
+internal static class ListPorts
 {
     public static IQueryable<PortResponse> Project(IQueryable<PortRecord> ports) =>
         ports

@@ -5,7 +5,7 @@ using Puente.Domain.Ports;
 namespace Puente.Web.Ports;
 
 /// <summary>A port of entry as stored; loaded from the reference registry.</summary>
-public sealed class PortRecord
+internal sealed class PortRecord
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -19,7 +19,7 @@ public sealed class PortRecord
     public List<CrossingRecord> Crossings { get; set; } = [];
 }
 
-public sealed class CrossingRecord
+internal sealed class CrossingRecord
 {
     public required string Number { get; set; }
     public required string PortCode { get; set; }
@@ -27,7 +27,7 @@ public sealed class CrossingRecord
     public List<CrossingLaneRecord> Lanes { get; set; } = [];
 }
 
-public sealed class CrossingLaneRecord
+internal sealed class CrossingLaneRecord
 {
     public required string CrossingNumber { get; set; }
     public LaneType Type { get; set; }

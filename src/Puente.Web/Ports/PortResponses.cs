@@ -2,7 +2,7 @@ using Puente.Domain.Ports;
 
 namespace Puente.Web.Ports;
 
-public sealed record PortResponse(
+internal sealed record PortResponse(
     string Code,
     string Name,
     string State,
@@ -13,4 +13,4 @@ public sealed record PortResponse(
     string MexicanState,
     IReadOnlyList<CrossingResponse> Crossings);
 
-public sealed record CrossingResponse(string Number, string Name, IReadOnlyList<LaneType> Lanes);
+internal sealed record CrossingResponse(string Number, string Name, IReadOnlyList<LaneType> Lanes);

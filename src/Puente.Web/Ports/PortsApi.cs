@@ -4,7 +4,7 @@ using Puente.Web.Hosting;
 
 namespace Puente.Web.Ports;
 
-public static class PortsApi
+internal static class PortsApi
 {
     public static RouteGroupBuilder MapPortsApi(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using Puente.Domain.Ports;
 namespace Puente.Web.Ports;
 
 /// <summary>The ports registry edition compiled into this build (ReferenceData/ports.json).</summary>
-public static class ShippedPortsRegistry
+internal static class ShippedPortsRegistry
 {
     private const string ResourceName = "Puente.ReferenceData.ports.json";
 

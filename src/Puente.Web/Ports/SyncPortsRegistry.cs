@@ -8,7 +8,7 @@ namespace Puente.Web.Ports;
 /// Brings the ports tables in line with the registry shipped in the build, so that a new
 /// registry edition reaches every database on the next migrate.
 /// </summary>
-public sealed class SyncPortsRegistry(PuenteDb db)
+internal sealed class SyncPortsRegistry(PuenteDb db)
 {
     public async Task Handle(PortsRegistry registry, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ using Puente.Web.Pathways.Draws;
 namespace Puente.Api.Tests.Infrastructure;
 
 /// <summary>Drives the pathway the way applicants and the scheduler do, for tests that need a draw.</summary>
-public sealed class PathwaysDriver(PuenteApp app)
+internal sealed class PathwaysDriver(PuenteApp app)
 {
     public const string Password = "Applicant-pass-2026!";
 

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public PuenteServer Server { get; } = new(new FakeTimeProvider(Infrastructure.DrawnDay.ServiceMorning), demoDraw: true);
 
     /// <summary>The server on a drawn service date, started by the first test that asks for it.</summary>
-    public Task<DrawnDay> DrawnDay => drawnDay.Value;
+    internal Task<DrawnDay> DrawnDay => drawnDay.Value;
 
     public async ValueTask InitializeAsync()
     {

@@ -13,7 +13,7 @@ namespace Puente.Browser.Tests.Infrastructure;
 /// the next day is drawn too, and the window of the date after is open. Officer and signed-in page
 /// tests share it; the clock no longer moves.
 /// </summary>
-public sealed class DrawnDay : IAsyncDisposable
+internal sealed class DrawnDay : IAsyncDisposable
 {
     public const string Password = "Applicant-pass-2026!";
 

@@ -11,7 +11,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Appointments;
 
 /// <summary>A selected entry: a group's appointment at one port, date and slot.</summary>
-public sealed class AppointmentRecord
+internal sealed class AppointmentRecord
 {
     public Guid Id { get; set; }
     public Guid RequestId { get; set; }

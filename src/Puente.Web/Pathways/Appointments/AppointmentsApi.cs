@@ -9,7 +9,7 @@ using Puente.Web.Pathways.Passes;
 
 namespace Puente.Web.Pathways.Appointments;
 
-public static class AppointmentsApi
+internal static class AppointmentsApi
 {
     public static RouteGroupBuilder MapAppointmentsApi(this IEndpointRouteBuilder app)
     {

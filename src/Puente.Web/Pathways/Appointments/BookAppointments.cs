@@ -11,7 +11,7 @@ namespace Puente.Web.Pathways.Appointments;
 /// Books the appointments a draw gave, each with its signed pass, in the caller's transaction.
 /// The one place appointment rows are created.
 /// </summary>
-public sealed class BookAppointments(PuenteDb db, IssuePasses passes)
+internal sealed class BookAppointments(PuenteDb db, IssuePasses passes)
 {
     /// <summary>A draw result and the request it selected.</summary>
     public sealed record Selection(DrawResult Result, Guid RequestId, string ApplicantUserId, int GroupSize);

@@ -9,7 +9,7 @@ using Puente.Domain.Pathways;
 namespace Puente.Web.Pathways.Appointments;
 
 /// <summary>An applicant gives up their appointment, so the slot is not wasted on a no-show.</summary>
-public sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMessage enqueue, MessageTemplates templates)
+internal sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMessage enqueue, MessageTemplates templates)
 {
     public enum Outcome
     {

@@ -12,7 +12,7 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 [Authorize(Policy = Roles.Applicant)]
-public sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
+internal sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
 {
     public sealed record Row(ListAppointments.Item Appointment, GetPass.Pass? Pass);
 

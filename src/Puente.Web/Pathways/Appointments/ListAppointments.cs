@@ -6,7 +6,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Appointments;
 
-public static class ListAppointments
+internal static class ListAppointments
 {
     public sealed record Item(
         Guid Id, string Ticket, string Port, string PortName, DateOnly ServiceDate, string Slot, int GroupSize,

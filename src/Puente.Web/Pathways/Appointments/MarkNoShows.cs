@@ -8,7 +8,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Appointments;
 
 /// <summary>Booked appointments whose day is over at their port become no-shows.</summary>
-public sealed class MarkNoShows(PuenteDb db, TimeProvider clock)
+internal sealed class MarkNoShows(PuenteDb db, TimeProvider clock)
 {
     public async Task<int> Handle(CancellationToken cancellationToken = default)
     {

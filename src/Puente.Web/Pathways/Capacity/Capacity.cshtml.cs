@@ -12,7 +12,7 @@ namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin views and edits one port's slots on one date; works without JavaScript.</summary>
 [Authorize(Policy = Roles.Admin)]
-public sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
+internal sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
 {
     /// <summary>Blank rows offered under the existing slots; blank rows are ignored on save.</summary>
     public const int BlankRows = 4;

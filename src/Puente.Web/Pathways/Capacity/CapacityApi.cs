@@ -7,7 +7,7 @@ using Puente.Web.Pathways.Draws;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>Admins set each port's capacity per date; the schedule freezes when the date's draw is announced.</summary>
-public static class CapacityApi
+internal static class CapacityApi
 {
     public static RouteGroupBuilder MapCapacityApi(this IEndpointRouteBuilder app)
     {

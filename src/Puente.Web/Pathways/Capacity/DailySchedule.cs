@@ -6,7 +6,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>A date's capacity per port, as the draw announces it: an Admin's overrides where they exist, else the configured template.</summary>
-public sealed class DailySchedule(PuenteDb db, IOptions<PathwaysOptions> options)
+internal sealed class DailySchedule(PuenteDb db, IOptions<PathwaysOptions> options)
 {
     /// <summary>The ports with capacity on the date, each with its open slots in start order.</summary>
     public async Task<IReadOnlyList<DrawPort>> For(DateOnly serviceDate, CancellationToken cancellationToken = default)

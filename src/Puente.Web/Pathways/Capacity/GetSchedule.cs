@@ -14,7 +14,7 @@ namespace Puente.Web.Pathways.Capacity;
 /// A port's slots on a date as an Admin sees them: the override or the template while the date is
 /// open to change, and exactly what was published once the draw is announced.
 /// </summary>
-public sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
+internal sealed class GetSchedule(PuenteDb db, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
 {
     public enum Source
     {

@@ -4,7 +4,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin drops a date's overrides at a port, so the configured template applies again.</summary>
-public sealed class ResetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock)
+internal sealed class ResetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock)
 {
     public async Task<ScheduleChange.Outcome> Handle(string port, DateOnly serviceDate, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>What setting or resetting a port's schedule can come to, and the rules both obey.</summary>
-public static class ScheduleChange
+internal static class ScheduleChange
 {
     public abstract record Outcome;
     public sealed record Changed(GetSchedule.Schedule Schedule) : Outcome;

@@ -10,7 +10,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin replaces a port's slots for one date, until the date's draw is announced.</summary>
-public sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock)
+internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock)
 {
     public const int MaxSlots = 48;
     public const int MaxCapacity = 10_000;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin's capacity for one port, date and slot, replacing the configured template.</summary>
-public sealed class SlotOverrideRecord
+internal sealed class SlotOverrideRecord
 {
     public required string PortCode { get; set; }
     public DateOnly ServiceDate { get; set; }

@@ -10,7 +10,7 @@ namespace Puente.Web.Pathways.CheckIns;
 
 /// <summary>Works without JavaScript: verify, see the travellers, confirm. offline-checkin.js adds the offline path.</summary>
 [Authorize(Policy = Roles.PortOfficer)]
-public sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
+internal sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
 {
     public string? Pass { get; private set; }
     public CheckInPass.Result? Result { get; private set; }
@@ -26,7 +26,7 @@ public sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, Che
     public async Task OnPostConfirm(string? pass, CancellationToken cancellationToken) => await Run(pass, confirm: true, cancellationToken);
 
     /// <summary>The text of a refusal in the reader's language.</summary>
-    public string RefusalKey(CheckInPass.Refusal refusal) =>
+    public static string RefusalKey(CheckInPass.Refusal refusal) =>
         refusal.Kind == CheckInPass.Refusals.NotBooked
             ? $"CheckIn_Refused_NotBooked_{refusal.Arguments[0]}"
             : $"CheckIn_Refused_{refusal.Kind}";

@@ -13,7 +13,7 @@ using Puente.Domain.Pathways;
 namespace Puente.Web.Pathways.CheckIns;
 
 /// <summary>An officer reads a pass at the port: every check, then (when confirming) one atomic mark.</summary>
-public sealed class CheckInPass(PuenteDb db, TimeProvider clock)
+internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 {
     public sealed record Admission(
         string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<PassTraveller> Travellers,

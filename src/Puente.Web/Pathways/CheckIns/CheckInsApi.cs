@@ -7,7 +7,7 @@ using Puente.Web.Hosting;
 
 namespace Puente.Web.Pathways.CheckIns;
 
-public static class CheckInsApi
+internal static class CheckInsApi
 {
     public sealed record CheckInRequest(string? Pass);
 

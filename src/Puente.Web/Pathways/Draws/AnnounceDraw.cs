@@ -15,7 +15,7 @@ namespace Puente.Web.Pathways.Draws;
 /// Freezes a date's schedule and commits to the draw's secret before the request window opens.
 /// The secret comes from a CSPRNG and is stored before any entry can exist.
 /// </summary>
-public sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<PathwaysOptions> options, TimeProvider clock)
+internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<PathwaysOptions> options, TimeProvider clock)
 {
     public async Task<DrawDayRecord> Handle(DateOnly serviceDate, CancellationToken cancellationToken = default)
     {

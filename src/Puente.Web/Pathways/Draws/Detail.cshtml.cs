@@ -12,7 +12,7 @@ using Puente.Domain.Pathways.Requests;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>A draw's public page: what was committed, what it gave, and "check my ticket".</summary>
-public sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
+internal sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
 {
     public DrawSummary? Draw { get; private set; }
     public string? Ticket { get; private set; }

@@ -5,7 +5,7 @@ using Puente.Domain.Pathways.Draws;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>One service date's draw: what was committed when the window opened and what it gave.</summary>
-public sealed class DrawDayRecord
+internal sealed class DrawDayRecord
 {
     public DateOnly ServiceDate { get; set; }
     public DrawStatus Status { get; set; }

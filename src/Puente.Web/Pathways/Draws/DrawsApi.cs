@@ -4,7 +4,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>Public, no sign-in: anyone can fetch a draw and recompute it.</summary>
-public static class DrawsApi
+internal static class DrawsApi
 {
     public static RouteGroupBuilder MapDrawsApi(this IEndpointRouteBuilder app)
     {

@@ -6,7 +6,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>A date's draw as the public sees it: commitment, window, digests and counts.</summary>
-public sealed record DrawSummary(
+internal sealed record DrawSummary(
     DateOnly ServiceDate,
     DrawStatus Status,
     DateTimeOffset OpensAt,
@@ -23,7 +23,7 @@ public sealed record DrawSummary(
     DateTimeOffset? DrawnAt);
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>
-public sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements)
+internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements)
 {
     public async Task<DrawSummary?> Summary(DateOnly serviceDate, CancellationToken ct)
     {

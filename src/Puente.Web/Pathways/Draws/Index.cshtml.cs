@@ -5,7 +5,7 @@ using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Draws;
 
-public sealed class DrawsIndexModel(PuenteDb db) : PageModel
+internal sealed class DrawsIndexModel(PuenteDb db) : PageModel
 {
     public sealed record Row(DateOnly ServiceDate, DrawStatus Status, int Entries, int Selected);
 

@@ -14,7 +14,7 @@ namespace Puente.Web.Pathways.Draws;
 /// selected. Only what the draw really decided is said, so no one is told of an appointment that
 /// does not exist.
 /// </summary>
-public sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, MessageTemplates templates)
+internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, MessageTemplates templates)
 {
     public async Task Handle(DateOnly serviceDate, IReadOnlyList<AppointmentRecord> appointments, CancellationToken cancellationToken)
     {

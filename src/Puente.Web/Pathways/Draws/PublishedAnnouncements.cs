@@ -7,7 +7,7 @@ namespace Puente.Web.Pathways.Draws;
 /// The announcements of draw days, each parsed once and kept: once published an announcement never
 /// changes, and requests, the schedule, the draw and the pages all read it.
 /// </summary>
-public sealed class PublishedAnnouncements
+internal sealed class PublishedAnnouncements
 {
     /// <summary>About a month of windows, past and future; beyond that the oldest are parsed again if asked for.</summary>
     private const int MaxDays = 64;

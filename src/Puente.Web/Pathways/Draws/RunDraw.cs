@@ -18,7 +18,7 @@ namespace Puente.Web.Pathways.Draws;
 /// waits on that row and then finds nothing to do; a crash rolls everything back, and running
 /// again recomputes the same results from the same stored secret and entries.
 /// </summary>
-public sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book)
+internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book)
 {
     public abstract record Outcome;
     public sealed record Drawn(DateOnly ServiceDate, bool RanNow) : Outcome;

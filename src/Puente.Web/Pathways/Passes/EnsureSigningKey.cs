@@ -5,7 +5,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Passes;
 
 /// <summary>Creates the first pass-signing key of a database, as part of migrating it; does nothing once one is active.</summary>
-public sealed class EnsureSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock)
+internal sealed class EnsureSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>True when a key was created.</summary>
     public async Task<bool> Handle(CancellationToken cancellationToken = default)

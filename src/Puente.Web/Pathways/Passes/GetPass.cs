@@ -5,7 +5,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Passes;
 
 /// <summary>One of the applicant's own passes, as signed when it was issued.</summary>
-public sealed class GetPass(PuenteDb db)
+internal sealed class GetPass(PuenteDb db)
 {
     public sealed record Pass(
         string PassId, string Token, string QrSvg, string Port, string PortName, DateOnly ServiceDate, string Slot, int GroupSize,

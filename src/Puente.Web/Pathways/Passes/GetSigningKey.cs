@@ -7,7 +7,7 @@ namespace Puente.Web.Pathways.Passes;
 
 /// <summary>The key new passes are signed with. Reading it never creates one: <see cref="EnsureSigningKey"/> and
 /// <see cref="RotateSigningKey"/> do, from <c>puente db migrate</c> (or the demo's startup) and <c>puente keys rotate</c>.</summary>
-public sealed class GetSigningKey(PuenteDb db, IDataProtectionProvider protection)
+internal sealed class GetSigningKey(PuenteDb db, IDataProtectionProvider protection)
 {
     public sealed record ActiveKey(string KeyId, ECDsa PrivateKey) : IDisposable
     {

@@ -12,7 +12,7 @@ namespace Puente.Web.Pathways.Passes;
 /// Mints and signs passes: for appointments just booked (in the booking's transaction), and again for
 /// every live pass when the signing key is rotated. The only place a pass is signed.
 /// </summary>
-public sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimeProvider clock)
+internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimeProvider clock)
 {
     private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

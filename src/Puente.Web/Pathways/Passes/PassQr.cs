@@ -3,7 +3,7 @@ using QRCoder;
 namespace Puente.Web.Pathways.Passes;
 
 /// <summary>A pass token as a QR code.</summary>
-public static class PassQr
+internal static class PassQr
 {
     // Level M survives a creased or smudged printout without making the code much denser.
     private const QRCodeGenerator.ECCLevel Level = QRCodeGenerator.ECCLevel.M;

@@ -8,7 +8,7 @@ namespace Puente.Web.Pathways.Passes;
 /// An appointment's signed pass: minted and signed once when the appointment is booked, and signed
 /// again only when its key is rotated. Showing a pass reads this row; it never signs.
 /// </summary>
-public sealed class PassRecord
+internal sealed class PassRecord
 {
     /// <summary>The id the token carries and an officer's scan looks up.</summary>
     public required string PassId { get; set; }

@@ -3,7 +3,7 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Passes;
 
-public static class PassesApi
+internal static class PassesApi
 {
     public sealed record JwkSet(IReadOnlyList<PublicJwk> Keys);
 

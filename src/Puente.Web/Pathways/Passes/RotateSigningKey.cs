@@ -8,7 +8,7 @@ namespace Puente.Web.Pathways.Passes;
 /// Makes a new active key and signs every live pass again with it. Old keys are retired, not deleted:
 /// a pass already printed or saved offline with the old signature still verifies.
 /// </summary>
-public sealed class RotateSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock, IssuePasses passes)
+internal sealed class RotateSigningKey(PuenteDb db, IDataProtectionProvider protection, TimeProvider clock, IssuePasses passes)
 {
     public sealed record Outcome(string ActiveKeyId, IReadOnlyList<string> RetiredKeyIds, int PassesSigned);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Puente.Web.Pathways.Passes;
 
 /// <summary>An ES256 key that signs passes. Retired keys stay published so passes they signed still verify.</summary>
-public sealed class SigningKeyRecord
+internal sealed class SigningKeyRecord
 {
     public required string KeyId { get; set; }
 

@@ -9,7 +9,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Passes;
 
 /// <summary>A published public key in JWK form (RFC 7517/7518).</summary>
-public sealed record PublicJwk(string Kty, string Crv, string X, string Y, string Kid, string Alg, string Use);
+internal sealed record PublicJwk(string Kty, string Crv, string X, string Y, string Kid, string Alg, string Use);
 
 /// <summary>How signing keys are made, protected at rest and read back; shared by the use cases.</summary>
 internal static class SigningKeys

@@ -9,7 +9,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Registration;
 
 /// <summary>An applicant's registration; <see cref="RegisteredOn"/> starts their waiting time and never changes.</summary>
-public sealed class ApplicantRecord
+internal sealed class ApplicantRecord
 {
     public required string UserId { get; set; }
     public DateOnly RegisteredOn { get; set; }
@@ -18,7 +18,7 @@ public sealed class ApplicantRecord
 }
 
 /// <summary>A person who travels: the applicant or a companion.</summary>
-public sealed class TravellerRecord
+internal sealed class TravellerRecord
 {
     public Guid Id { get; set; }
     public required string ApplicantUserId { get; set; }

@@ -3,7 +3,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Registration;
 
 /// <summary>Turns a use case's field paths (e.g. <c>companions[1].birthDate</c>) into translated messages.</summary>
-public static class FieldMessages
+internal static class FieldMessages
 {
     /// <summary>The resource key that explains what is wrong with a field.</summary>
     public static string KeyFor(string path)

@@ -5,7 +5,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Registration;
 
 /// <summary>ISO 3166-1 alpha-3 codes accepted as nationality.</summary>
-public static class Nationalities
+internal static class Nationalities
 {
     // The full ISO 3166-1 alpha-3 list (249 codes) as of 2024.
     private static readonly HashSet<string> Codes = new(

@@ -13,7 +13,7 @@ using Puente.Web.Hosting;
 namespace Puente.Web.Pathways.Registration;
 
 [EnableRateLimiting(RateLimiting.SignInPolicy)]
-public sealed class RegisterModel(RegisterApplicant register, SignInManager<PuenteUser> signIn, IOptions<PathwaysOptions> options) : PageModel
+internal sealed class RegisterModel(RegisterApplicant register, SignInManager<PuenteUser> signIn, IOptions<PathwaysOptions> options) : PageModel
 {
     public sealed class PersonInput
     {

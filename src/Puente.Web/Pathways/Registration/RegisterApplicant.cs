@@ -16,7 +16,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Registration;
 
 /// <summary>Creates an applicant account with the people who travel with them.</summary>
-public sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, IOptions<PathwaysOptions> options)
+internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, IOptions<PathwaysOptions> options)
 {
     public sealed record Person(string? GivenNames, string? FamilyNames, DateOnly? BirthDate, string? Nationality);
 

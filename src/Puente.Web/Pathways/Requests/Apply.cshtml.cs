@@ -17,7 +17,7 @@ namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements) : PageModel
+internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements) : PageModel
 {
     public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);

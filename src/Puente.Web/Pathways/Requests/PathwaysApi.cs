@@ -16,7 +16,7 @@ using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Pathways.Requests;
 
-public static class PathwaysApi
+internal static class PathwaysApi
 {
     public static IEndpointRouteBuilder MapPathwaysApi(this IEndpointRouteBuilder app)
     {

@@ -13,7 +13,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Requests;
 
 [Authorize(Policy = Roles.Applicant)]
-public sealed class ReceiptModel(PuenteDb db, UserManager<PuenteUser> users) : PageModel
+internal sealed class ReceiptModel(PuenteDb db, UserManager<PuenteUser> users) : PageModel
 {
     public RequestReceipt? Receipt { get; private set; }
 

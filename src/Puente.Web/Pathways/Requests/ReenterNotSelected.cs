@@ -14,7 +14,7 @@ namespace Puente.Web.Pathways.Requests;
 /// re-entered until selected. Safe to repeat: an applicant who already stands in the next date's
 /// draw, or whose people already do, is skipped.
 /// </summary>
-public sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
+internal sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
 {
     public async Task<int> Handle(DateOnly drawnDate, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ using Puente.Domain.Pathways.Requests;
 namespace Puente.Web.Pathways.Requests;
 
 /// <summary>What the applicant keeps after requesting: above all the ticket the draw is about.</summary>
-public sealed record RequestReceipt(
+internal sealed record RequestReceipt(
     Guid Id,
     string Ticket,
     DateOnly ServiceDate,
@@ -26,7 +26,7 @@ public sealed record RequestReceipt(
 }
 
 /// <summary>The stored shape of a receipt, before the port list is split.</summary>
-public sealed record RequestReceiptRow(
+internal sealed record RequestReceiptRow(
     Guid Id, string Ticket, DateOnly ServiceDate, string Ports, int Size, List<Guid> Travellers,
     DateOnly RegisteredOn, RequestStatus Status, bool ReenterUntilSelected, DateTimeOffset SubmittedAt)
 {

@@ -9,7 +9,7 @@ using Puente.Web.Pathways.Registration;
 namespace Puente.Web.Pathways.Requests;
 
 /// <summary>One applicant's request for one service date: the group and up to three ports.</summary>
-public sealed class AppointmentRequestRecord
+internal sealed class AppointmentRequestRecord
 {
     public Guid Id { get; set; }
     public DateOnly ServiceDate { get; set; }
@@ -63,7 +63,7 @@ public sealed class AppointmentRequestRecord
 
 /// <summary>A traveller in a standing request; the unique (date, identity) index stops the same
 /// person from being entered twice for one date.</summary>
-public sealed class RequestTravellerRecord
+internal sealed class RequestTravellerRecord
 {
     public Guid RequestId { get; set; }
     public Guid TravellerId { get; set; }

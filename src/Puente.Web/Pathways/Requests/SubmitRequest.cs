@@ -16,7 +16,7 @@ namespace Puente.Web.Pathways.Requests;
 /// An applicant's one request for a service date. The moment of submission plays no part in the
 /// draw, so there is nothing to gain by hurrying; the ticket is random and says nothing about the person.
 /// </summary>
-public sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
+internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
 {
     public sealed record Command(
         DateOnly? ServiceDate,

@@ -10,7 +10,7 @@ namespace Puente.Web.Pathways.Requests;
 /// Draw tickets: random, from a CSPRNG, never derived from anything about the person. Letters
 /// easy to confuse (I, l, O, 0, 1) are left out so a ticket can be read aloud or typed from paper.
 /// </summary>
-public static class Tickets
+internal static class Tickets
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 

@@ -6,7 +6,7 @@ using Puente.Web.Database;
 namespace Puente.Web.Pathways.Requests;
 
 /// <summary>Takes a request out of the draw while the window is still open; its people are free again.</summary>
-public sealed class WithdrawRequest(PuenteDb db, TimeProvider clock)
+internal sealed class WithdrawRequest(PuenteDb db, TimeProvider clock)
 {
     public abstract record Outcome;
     public sealed record Withdrawn : Outcome;
