@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -27,6 +28,7 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
     public DateOnly? RegisteredOn { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
     public List<string> Problems { get; } = [];
+    public IReadOnlyList<FieldError> FieldErrors { get; private set; } = [];
     public string? ProblemDetail { get; private set; }
 
     [BindProperty] public DateOnly? ServiceDate { get; set; }
@@ -46,7 +48,7 @@ public sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeP
             case SubmitRequest.Submitted s:
                 return RedirectToPage("/Pathways/Requests/Receipt", new { id = s.Receipt.Id });
             case SubmitRequest.Invalid invalid:
-                Problems.AddRange(invalid.Problems.Keys.Select(FieldMessages.KeyFor).Distinct());
+                FieldErrors = invalid.Errors;
                 break;
             case SubmitRequest.WindowNotOpen:
                 Problems.Add("Apply_WindowClosed");

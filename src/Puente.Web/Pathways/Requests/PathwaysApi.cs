@@ -66,7 +66,7 @@ public static class PathwaysApi
         {
             SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
             SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
-            SubmitRequest.Invalid i => TypedResults.ValidationProblem(i.Problems),
+            SubmitRequest.Invalid i => problems.Validation(i.Errors),
             SubmitRequest.WindowNotOpen w => problems.Result(
                 StatusCodes.Status409Conflict, ProblemCodes.WindowNotOpen,
                 new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt },

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 
 using Puente.Api.Tests.Pathways.Draws;
 
@@ -43,6 +44,43 @@ public sealed class RequestFlowTests
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }
+    }
+
+    [Fact]
+    public async Task A_port_not_offered_on_the_date_is_named_beside_the_ports_that_are()
+    {
+        await using var app = new PuenteApp();
+        var driver = new PathwaysDriver(app);
+        var (client, registration) = await driver.SignedInApplicant("nowhere@puente.test");
+        await driver.Announce();
+
+        var problem = await RefusedInEnglish(client, "/api/requests", PathwaysDriver.RequestBody(registration, "2504", "9999"));
+
+        Assert.Equal([FieldCodes.PortsNotOffered], problem.GetProperty("fieldCodes").GetProperty("ports").EnumerateArray().Select(c => c.GetString()));
+        var text = problem.GetProperty("errors").GetProperty("ports")[0].GetString()!;
+        Assert.StartsWith("No appointments are offered on 2026-12-01 at: 9999. Offered: ", text, StringComparison.Ordinal);
+        Assert.Contains("2504", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_apply_page_names_a_port_not_offered_on_the_date()
+    {
+        await using var app = new PuenteApp();
+        var driver = new PathwaysDriver(app);
+        var registration = await driver.Register("tampered@puente.test");
+        await driver.Announce();
+        var client = await PageForms.SignIn(app, "tampered@puente.test", password: PathwaysDriver.Password);
+        var page = await client.GetStringAsync("/Apply?lang=en", Ct);
+
+        var response = await PageForms.Post(client, "/Apply?handler=Request&lang=en", page, new()
+        {
+            ["ServiceDate"] = "2026-12-01",
+            ["Ports"] = "9999",
+            ["TravellerIds"] = PathwaysDriver.TravellerIds(registration).Single().ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("No appointments are offered on 2026-12-01 at: 9999.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,5 +287,13 @@ public sealed class RequestFlowTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PuenteDb>().Requests.CountAsync(Ct);
+    }
+
+    /// <summary>Posts <paramref name="body"/> asking for English; the answer must be a 400 problem.</summary>
+    private static async Task<JsonElement> RefusedInEnglish(HttpClient client, string path, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        message.Headers.AcceptLanguage.ParseAdd("en");
+        return await Bookings.AssertProblemDocument(await client.SendAsync(message, Ct), 400);
     }
 }
