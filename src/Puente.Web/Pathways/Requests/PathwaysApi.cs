@@ -34,12 +34,12 @@ public static class PathwaysApi
     }
 
     public static async Task<Results<Created<RegisterApplicant.Response>, ValidationProblem>> Register(
-        RegisterApplicant.Command command, RegisterApplicant handler, CancellationToken ct)
+        RegisterApplicant.Command command, RegisterApplicant handler, Problems problems, CancellationToken ct)
     {
         var outcome = await handler.Handle(command, ct);
         return outcome.Registered is { } registered
             ? TypedResults.Created("/api/applicants/me", registered)
-            : TypedResults.ValidationProblem(outcome.Problems);
+            : problems.Validation(outcome.Errors);
     }
 
     public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)

@@ -39,11 +39,39 @@ public sealed class RequestFlowTests
         }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        foreach (var field in new[] { "email", "applicant.givenNames", "applicant.birthDate", "applicant.nationality" })
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var errors = problem.GetProperty("errors");
+        var codes = problem.GetProperty("fieldCodes");
+        foreach (var (field, code) in new[]
+        {
+            ("email", FieldCodes.ContactRequired),
+            ("applicant.givenNames", FieldCodes.GivenNamesRequired),
+            ("applicant.birthDate", FieldCodes.BirthDateInvalid),
+            ("applicant.nationality", FieldCodes.NationalityInvalid),
+        })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+            Assert.Equal([code], codes.GetProperty(field).EnumerateArray().Select(c => c.GetString()));
         }
+    }
+
+    [Fact]
+    public async Task A_password_the_rules_refuse_is_named_rule_by_rule()
+    {
+        await using var app = new PuenteApp();
+
+        var problem = await RefusedInEnglish(app.CreateClient(), "/api/applicants", new
+        {
+            email = "weak@puente.test",
+            password = "short",
+            applicant = new { givenNames = "Rosa", familyNames = "López", birthDate = "1990-01-01", nationality = "MEX" },
+        });
+
+        string[] broken = [FieldCodes.PasswordTooShort, FieldCodes.PasswordNeedsDigit, FieldCodes.PasswordNeedsUpper, FieldCodes.PasswordNeedsSymbol];
+        Assert.Equal(broken.Order(StringComparer.Ordinal),
+            problem.GetProperty("fieldCodes").GetProperty("password").EnumerateArray().Select(c => c.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains("at least 12 characters", problem.GetProperty("errors").GetProperty("password").ToString(), StringComparison.Ordinal);
+        Assert.Equal(["password"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
@@ -60,6 +88,30 @@ public sealed class RequestFlowTests
         var text = problem.GetProperty("errors").GetProperty("ports")[0].GetString()!;
         Assert.StartsWith("No appointments are offered on 2026-12-01 at: 9999. Offered: ", text, StringComparison.Ordinal);
         Assert.Contains("2504", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_page_says_what_is_wrong_beside_the_person_it_concerns()
+    {
+        await using var app = new PuenteApp();
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/Apply/Register?lang=en", Ct);
+
+        var response = await PageForms.Post(client, "/Apply/Register?lang=en", page, new()
+        {
+            ["Email"] = "page@puente.test", ["Password"] = PathwaysDriver.Password, ["PreferredLanguage"] = "en",
+            ["Applicant.GivenNames"] = "Rosa", ["Applicant.FamilyNames"] = "López", ["Applicant.BirthDate"] = "1990-01-01", ["Applicant.Nationality"] = "MEX",
+            // The form sends every row; the first companion row is left blank.
+            ["Companions[0].GivenNames"] = "", ["Companions[0].FamilyNames"] = "", ["Companions[0].BirthDate"] = "", ["Companions[0].Nationality"] = "",
+            ["Companions[1].GivenNames"] = "Ana", ["Companions[1].FamilyNames"] = "López", ["Companions[1].BirthDate"] = "2090-01-01", ["Companions[1].Nationality"] = "MEX",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var second = html[html.IndexOf("Companion 2", StringComparison.Ordinal)..html.IndexOf("Companion 3", StringComparison.Ordinal)];
+        Assert.Contains("Enter a birth date (YYYY-MM-DD) in the past 120 years.", second, StringComparison.Ordinal);
+        // Only that one problem: the rest of the form was right.
+        Assert.Equal(2, html.Split("role=\"alert\"").Length);
     }
 
     [Fact]
