@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Puente.Cli.Commands;
 
 namespace Puente.Cli;
@@ -12,6 +13,8 @@ internal static class PuenteCommandLine
 {
     public static async Task<int> Main(string[] args)
     {
+        // The operators' tool speaks English: texts it shares with the web come from the English resources.
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         var root = new RootCommand("Puente: the operators' command-line tool.")
         {
             DbCommands.Create(),

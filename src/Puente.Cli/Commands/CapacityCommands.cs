@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Puente.Web;
 using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.Draws;
 
@@ -72,7 +74,7 @@ internal static class CapacityCommands
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<SetSchedule>().Handle(code, serviceDate, new SetSchedule.Command(slots), ct);
-            return await Report(outcome);
+            return await Report(scope.ServiceProvider, outcome);
         });
         return command;
     }
@@ -89,7 +91,7 @@ internal static class CapacityCommands
             }
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
-            return await Report(await scope.ServiceProvider.GetRequiredService<ResetSchedule>().Handle(code, serviceDate, ct));
+            return await Report(scope.ServiceProvider, await scope.ServiceProvider.GetRequiredService<ResetSchedule>().Handle(code, serviceDate, ct));
         });
         return command;
     }
@@ -111,7 +113,7 @@ internal static class CapacityCommands
         return (port.Trim(), serviceDate);
     }
 
-    private static async Task<int> Report(ScheduleChange.Outcome outcome)
+    private static async Task<int> Report(IServiceProvider services, ScheduleChange.Outcome outcome)
     {
         switch (outcome)
         {
@@ -126,16 +128,15 @@ internal static class CapacityCommands
                 await Console.Error.WriteLineAsync($"There is no port of entry with BTS code '{missing.Port}'.");
                 return BadInput;
             case ScheduleChange.Invalid invalid:
-                foreach (var (field, messages) in invalid.Problems)
+                var text = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+                foreach (var error in invalid.Errors)
                 {
                     // slots[i] is the i-th --slot option, counted from 1 for people.
+                    var field = error.Field;
                     var name = field.StartsWith("slots[", StringComparison.Ordinal)
                         ? $"--slot #{int.Parse(field[6..field.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture) + 1}"
                         : field == "slots" ? "--slot" : $"--{field}";
-                    foreach (var message in messages)
-                    {
-                        await Console.Error.WriteLineAsync($"{name}: {message}");
-                    }
+                    await Console.Error.WriteLineAsync($"{name}: {error.Text(text)}");
                 }
                 return BadInput;
             default:

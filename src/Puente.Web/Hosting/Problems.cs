@@ -76,6 +76,9 @@ internal sealed class Problems(IStringLocalizer<SharedResource> text)
 {
     public const string CodeMember = "code";
 
+    /// <summary>Beside <c>errors</c> (text per field), the codes per field, so clients branch without parsing text.</summary>
+    public const string FieldCodesMember = "fieldCodes";
+
     /// <summary>A problem result; arguments fill the detail's placeholders (format dates before passing them).</summary>
     public ProblemHttpResult Result(int status, string code, params string[] arguments) =>
         Result(status, code, extensions: null, arguments);
@@ -105,4 +108,18 @@ internal sealed class Problems(IStringLocalizer<SharedResource> text)
     }
 
     public string Detail(string code, params string[] arguments) => text[$"Problem_{code}_Detail", arguments];
+
+    /// <summary>A 400 validation problem: each field's messages under <c>errors</c>, their codes under <c>fieldCodes</c>.</summary>
+    public ValidationProblem Validation(IReadOnlyList<FieldError> errors)
+    {
+        var fields = errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToList();
+        var result = TypedResults.ValidationProblem(
+            fields.ToDictionary(f => f.Key, f => f.Select(e => e.Text(text)).ToArray(), StringComparer.Ordinal),
+            extensions: new Dictionary<string, object?>
+            {
+                [FieldCodesMember] = fields.ToDictionary(f => f.Key, f => f.Select(e => e.Code).ToArray(), StringComparer.Ordinal),
+            });
+        Describe(result.ProblemDetails, ProblemCodes.Validation);
+        return result;
+    }
 }

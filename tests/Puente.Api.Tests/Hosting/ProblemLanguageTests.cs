@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -88,6 +89,40 @@ public sealed class ProblemLanguageTests
         Assert.Equal(3, answers.Values.Select(a => a.Title).Distinct().Count());
         Assert.Equal(3, answers.Values.Select(a => a.Detail).Distinct().Count());
         Assert.All(answers.Values, a => Assert.DoesNotMatch(@"\{\d\}", a.Detail));
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("en")]
+    [InlineData("ht")]
+    public async Task Each_bad_field_of_a_request_has_its_code_and_its_text_in_the_callers_language(string language)
+    {
+        await using var app = new PuenteApp();
+        var (client, _) = await new PathwaysDriver(app).SignedInApplicant("fields@puente.test");
+
+        // No date, the same port twice, nobody travelling, and a key too long.
+        var body = new { ports = (string[])["2504", "2504"], travellers = Array.Empty<Guid>() };
+        var response = await Send(client, HttpMethod.Post, "/api/requests", language, JsonContent.Create(body), new string('k', 201));
+
+        var problem = await Bookings.AssertProblemDocument(response, 400);
+        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
+        Assert.Equal(Resources[language]["Problem_validation.failed_Title"], problem.GetProperty("title").GetString());
+        var expected = new (string Field, string Code, string[] Arguments)[]
+        {
+            ("Idempotency-Key", FieldCodes.IdempotencyKeyLength, ["200"]),
+            ("ports", FieldCodes.PortsChoice, ["3"]),
+            ("serviceDate", FieldCodes.ServiceDateRequired, []),
+            ("travellers", FieldCodes.TravellersRequired, []),
+        };
+        var errors = problem.GetProperty("errors");
+        var codes = problem.GetProperty("fieldCodes");
+        Assert.Equal(expected.Select(e => e.Field), errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(expected, e =>
+        {
+            Assert.Equal([e.Code], codes.GetProperty(e.Field).EnumerateArray().Select(c => c.GetString()));
+            var text = string.Format(CultureInfo.InvariantCulture, Resources[language][$"Field_{e.Code}"], e.Arguments);
+            Assert.Equal([text], errors.GetProperty(e.Field).EnumerateArray().Select(m => m.GetString()));
+        });
     }
 
     /// <summary>Sets up what the problem needs; returns the request that answers with it, in a language.</summary>

@@ -71,15 +71,16 @@ public sealed partial class ResourceTests
         ["CheckIn_Refused_"] = [.. Enum.GetNames<CheckInPass.Refusals>().Except([nameof(CheckInPass.Refusals.NotBooked)])],
         ["CheckIn_Refused_NotBooked_"] = Refused(AppointmentAction.CheckIn),
         ["DrawStatus_"] = Enum.GetNames<DrawStatus>(),
+        ["Field_"] = Constants(typeof(FieldCodes)),
         ["Lane_"] = Enum.GetNames<LaneType>(),
         ["Language_"] = Languages.Supported,
-        ["Problem_"] = [.. ProblemCodesInUse().SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
+        ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
     };
 
-    /// <summary>Every problem code the API can answer with: the constants of <see cref="ProblemCodes"/>.</summary>
-    private static IEnumerable<string> ProblemCodesInUse() =>
-        typeof(ProblemCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+    /// <summary>Every code of a kind: the constants of <see cref="ProblemCodes"/> or <see cref="FieldCodes"/>.</summary>
+    private static string[] Constants(Type codes) =>
+        [.. codes.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
 
     private static string[] Refused(AppointmentAction action) =>
         [.. Enum.GetValues<AppointmentStatus>().Where(s => AppointmentTransitions.Apply(s, action).Rejected is not null).Select(s => s.ToString())];

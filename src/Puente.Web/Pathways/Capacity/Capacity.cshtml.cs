@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.Draws;
 
@@ -29,6 +30,10 @@ internal sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSch
     public IReadOnlyList<(string Code, string Name)> Ports { get; private set; } = [];
     public GetSchedule.Schedule? Schedule { get; private set; }
     public List<Message> Problems { get; } = [];
+
+    /// <summary>What is wrong with which field, and the form row it came from (0 when it is not a row's).</summary>
+    public List<(int Row, FieldError Error)> FieldErrors { get; } = [];
+
     public string? Notice { get; private set; }
 
     /// <summary>The rows the edit form shows: the current slots and a few blank ones, or what was typed.</summary>
@@ -112,16 +117,7 @@ internal sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSch
                 Problems.Add(new Message("Capacity_Error_Port"));
                 break;
             case ScheduleChange.Invalid invalid:
-                foreach (var field in invalid.Problems.Keys.Order(StringComparer.Ordinal))
-                {
-                    Problems.Add(field switch
-                    {
-                        "date" => new Message("Capacity_Error_PastDate"),
-                        "slots" => new Message("Capacity_Error_Slots", SetSchedule.MaxSlots),
-                        _ when field.EndsWith(".start", StringComparison.Ordinal) => new Message("Capacity_Error_Start", rowOf(field)),
-                        _ => new Message("Capacity_Error_Capacity", rowOf(field), SetSchedule.MaxCapacity),
-                    });
-                }
+                FieldErrors.AddRange(invalid.Errors.Select(e => (rowOf(e.Field), e)));
                 break;
         }
     }

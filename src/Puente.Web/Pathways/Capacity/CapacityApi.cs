@@ -39,7 +39,7 @@ internal static class CapacityApi
     private static Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult> ToResult(Problems problems, ScheduleChange.Outcome outcome) => outcome switch
     {
         ScheduleChange.Changed changed => TypedResults.Ok(changed.Schedule),
-        ScheduleChange.Invalid invalid => TypedResults.ValidationProblem(invalid.Problems),
+        ScheduleChange.Invalid invalid => problems.Validation(invalid.Errors),
         ScheduleChange.Frozen frozen => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.ScheduleFrozen,
             IsoDates.Write(frozen.ServiceDate), frozen.WindowOpensAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
         ScheduleChange.PortNotFound missing => problems.PortNotFound(missing.Port),

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Capacity;
 
@@ -10,7 +12,7 @@ internal static class ScheduleChange
     public abstract record Outcome;
     public sealed record Changed(GetSchedule.Schedule Schedule) : Outcome;
     public sealed record PortNotFound(string Port) : Outcome;
-    public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
 
     /// <summary>The draw for the date is announced: its slots are published and can no longer change.</summary>
     public sealed record Frozen(DateOnly ServiceDate, DateTimeOffset WindowOpensAt) : Outcome;
@@ -29,7 +31,7 @@ internal static class ScheduleChange
         }
         var today = PortCalendar.Today(clock.GetUtcNow(), zone);
         return serviceDate < today
-            ? new Invalid(new Dictionary<string, string[]> { ["date"] = [$"{serviceDate:yyyy-MM-dd} is already past at port {port} (today there is {today:yyyy-MM-dd})."] })
+            ? new Invalid([new FieldError("date", FieldCodes.DatePast, IsoDates.Write(serviceDate), port, IsoDates.Write(today))])
             : null;
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -25,10 +27,10 @@ internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProv
         {
             return refused;
         }
-        var problems = Validate(command);
-        if (problems.Count > 0)
+        var errors = Validate(command);
+        if (errors.Count > 0)
         {
-            return new ScheduleChange.Invalid(problems);
+            return new ScheduleChange.Invalid(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -52,33 +54,32 @@ internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProv
         return new ScheduleChange.Changed((await getSchedule.Handle(port, serviceDate, cancellationToken))!);
     }
 
-    private static Dictionary<string, string[]> Validate(Command command)
+    private static List<FieldError> Validate(Command command)
     {
-        var problems = new Dictionary<string, string[]>();
         var slots = command.Slots ?? [];
         if (slots.Count is 0 or > MaxSlots)
         {
             // An empty list would silently mean "the template"; that is what reset is for.
-            problems["slots"] = [$"Give 1 to {MaxSlots} slots. To close the port for the day give a slot with capacity 0; to go back to the template, reset."];
-            return problems;
+            return [new("slots", FieldCodes.SlotsCount, MaxSlots.ToString(CultureInfo.InvariantCulture))];
         }
+        var errors = new List<FieldError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
             if (slot?.Start is not { } start || !SlotTime.TryParse(start, out _))
             {
-                problems[$"slots[{i}].start"] = ["A start time is HH:MM in the port's local time, e.g. 08:00."];
+                errors.Add(new($"slots[{i}].start", FieldCodes.StartInvalid));
             }
             else if (!seen.Add(start))
             {
-                problems[$"slots[{i}].start"] = [$"{start} appears more than once; each slot starts at a different time."];
+                errors.Add(new($"slots[{i}].start", FieldCodes.StartRepeated, start));
             }
             if (slot?.Capacity is not (>= 0 and <= MaxCapacity))
             {
-                problems[$"slots[{i}].capacity"] = [$"A capacity is a whole number of persons from 0 to {MaxCapacity}."];
+                errors.Add(new($"slots[{i}].capacity", FieldCodes.CapacityInvalid, MaxCapacity.ToString(CultureInfo.InvariantCulture)));
             }
         }
-        return problems;
+        return errors;
     }
 }

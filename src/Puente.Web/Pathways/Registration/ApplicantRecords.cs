@@ -49,8 +49,8 @@ internal sealed class TravellerRecordConfiguration : IEntityTypeConfiguration<Tr
     {
         traveller.ToTable("travellers");
         traveller.HasKey(t => t.Id);
-        traveller.Property(t => t.GivenNames).HasMaxLength(200);
-        traveller.Property(t => t.FamilyNames).HasMaxLength(200);
+        traveller.Property(t => t.GivenNames).HasMaxLength(RegisterApplicant.MaxNameLength);
+        traveller.Property(t => t.FamilyNames).HasMaxLength(RegisterApplicant.MaxNameLength);
         traveller.Property(t => t.Nationality).HasMaxLength(3);
         traveller.Property(t => t.IdentityKey).HasMaxLength(500);
         traveller.HasIndex(t => t.IdentityKey);

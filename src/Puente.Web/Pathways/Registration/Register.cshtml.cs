@@ -32,8 +32,8 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
     [BindProperty] public PersonInput Applicant { get; set; } = new();
     [BindProperty] public List<PersonInput> Companions { get; set; } = [];
 
-    /// <summary>Resource keys of the problems, by person (-1 applicant, else companion index; null: the account).</summary>
-    public List<(int? Person, string Key)> Problems { get; } = [];
+    /// <summary>What is wrong, by person (-1 applicant, else the form's companion row; null: the account).</summary>
+    public List<(int? Person, FieldError Error)> Problems { get; } = [];
 
     public int MaxCompanions => options.Value.MaxGroupSize;
 
@@ -56,18 +56,24 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect("/Apply");
         }
-        foreach (var path in outcome.Problems.Keys)
+        foreach (var error in outcome.Errors)
         {
-            var person = FieldMessages.PersonIndex(path);
+            var person = PersonIndex(error.Field);
             // Companion indexes in the use case count only filled rows; map back to the form's rows.
             if (person >= 0 && person < filled.Count)
             {
                 person = filled[person.Value].i;
             }
-            Problems.Add((person, FieldMessages.KeyFor(path)));
+            Problems.Add((person, error));
         }
         return Page();
     }
+
+    /// <summary>Which person a field path is about: -1 for the applicant, the companion's index, or null.</summary>
+    private static int? PersonIndex(string path) =>
+        path.StartsWith("applicant", StringComparison.Ordinal) ? -1
+        : path.StartsWith("companions[", StringComparison.Ordinal) && int.TryParse(path[11..path.IndexOf(']', StringComparison.Ordinal)], out var i) ? i
+        : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,10 @@ namespace Puente.Web.Pathways.Registration;
 /// <summary>Creates an applicant account with the people who travel with them.</summary>
 internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, IOptions<PathwaysOptions> options)
 {
+    /// <summary>The longest name kept; the columns hold no more.</summary>
+    public const int MaxNameLength = 200;
+    public const int MaxAgeYears = 120;
+
     public sealed record Person(string? GivenNames, string? FamilyNames, DateOnly? BirthDate, string? Nationality);
 
     public sealed record Command(
@@ -32,23 +37,21 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
 
     public sealed record Response(string ApplicantId, DateOnly RegisteredOn, string PreferredLanguage, IReadOnlyList<TravellerResponse> Travellers);
 
-    /// <summary>The account, or the problems per field (keys are JSON paths, messages are resource keys' text).</summary>
-    public sealed record Outcome(Response? Registered, IDictionary<string, string[]> Problems);
+    /// <summary>The account, or what is wrong with which field (fields are JSON paths).</summary>
+    public sealed record Outcome(Response? Registered, IReadOnlyList<FieldError> Errors);
 
     public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken = default)
     {
-        var problems = Validate(command);
-        if (problems.Count > 0)
+        var errors = Validate(command);
+        if (errors.Count > 0)
         {
-            return new Outcome(null, problems);
+            return new Outcome(null, errors);
         }
         var userName = command.Email?.Trim() ?? NormalizePhone(command.Phone!);
+        var contact = command.Email is null ? "phone" : "email";
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return new Outcome(null, new Dictionary<string, string[]>
-            {
-                [command.Email is null ? "phone" : "email"] = ["An account with this email or phone already exists."],
-            });
+            return new Outcome(null, [new FieldError(contact, FieldCodes.AccountExists)]);
         }
 
         var now = clock.GetUtcNow();
@@ -63,7 +66,7 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         var created = command.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
-            return new Outcome(null, new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
+            return new Outcome(null, [.. created.Errors.Select(e => Refused(e, contact))]);
         }
         await users.AddToRoleAsync(user, Roles.Applicant);
 
@@ -81,73 +84,94 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         return new Outcome(
             new Response(user.Id, applicant.RegisteredOn, user.PreferredLanguage,
                 applicant.Travellers.Select(t => new TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()),
-            new Dictionary<string, string[]>());
+            []);
     }
 
-    private Dictionary<string, string[]> Validate(Command command)
+    private List<FieldError> Validate(Command command)
     {
-        var problems = new Dictionary<string, string[]>();
+        var errors = new List<FieldError>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(command.Email) && string.IsNullOrWhiteSpace(command.Phone))
         {
-            problems["email"] = ["Give an email address or a phone number."];
+            errors.Add(new("email", FieldCodes.ContactRequired));
         }
         if (!string.IsNullOrWhiteSpace(command.Email) && !new EmailAddressAttribute().IsValid(command.Email.Trim()))
         {
-            problems["email"] = ["This is not an email address."];
+            errors.Add(new("email", FieldCodes.EmailInvalid));
         }
         if (!string.IsNullOrWhiteSpace(command.Phone) && NormalizePhone(command.Phone).Length is < 8 or > 16)
         {
-            problems["phone"] = ["A phone number has 8 to 15 digits, with an optional leading +."];
+            errors.Add(new("phone", FieldCodes.PhoneInvalid));
         }
         if (command.PreferredLanguage is not null && !Languages.Supported.Contains(command.PreferredLanguage))
         {
-            problems["preferredLanguage"] = [$"Choose one of: {string.Join(", ", Languages.Supported)}."];
+            errors.Add(new("preferredLanguage", FieldCodes.LanguageUnsupported, string.Join(", ", Languages.Supported)));
         }
         if (command.Applicant is null)
         {
-            problems["applicant"] = ["The applicant's own details are required."];
+            errors.Add(new("applicant", FieldCodes.ApplicantRequired));
         }
         else
         {
-            ValidatePerson(command.Applicant, "applicant", today, problems);
+            ValidatePerson(command.Applicant, "applicant", today, errors);
         }
         var companions = command.Companions ?? [];
         if (companions.Count > options.Value.MaxGroupSize)
         {
-            problems["companions"] = [$"At most {options.Value.MaxGroupSize} companions."];
+            errors.Add(new("companions", FieldCodes.TooManyCompanions, options.Value.MaxGroupSize.ToString(CultureInfo.InvariantCulture)));
         }
         for (var i = 0; i < companions.Count; i++)
         {
-            ValidatePerson(companions[i], $"companions[{i}]", today, problems);
+            ValidatePerson(companions[i], $"companions[{i}]", today, errors);
         }
-        return problems;
+        return errors;
     }
 
-    private static void ValidatePerson(Person? person, string path, DateOnly today, Dictionary<string, string[]> problems)
+    private static void ValidatePerson(Person? person, string path, DateOnly today, List<FieldError> errors)
     {
         if (person is null)
         {
-            problems[path] = ["Missing."];
+            errors.Add(new(path, FieldCodes.PersonMissing));
             return;
         }
-        if (string.IsNullOrWhiteSpace(person.GivenNames) || person.GivenNames.Length > 200 || PersonIdentity.Fold(person.GivenNames).Length == 0)
+        var maxName = MaxNameLength.ToString(CultureInfo.InvariantCulture);
+        if (!IsName(person.GivenNames))
         {
-            problems[$"{path}.givenNames"] = ["Given names are required (up to 200 characters)."];
+            errors.Add(new($"{path}.givenNames", FieldCodes.GivenNamesRequired, maxName));
         }
-        if (string.IsNullOrWhiteSpace(person.FamilyNames) || person.FamilyNames.Length > 200 || PersonIdentity.Fold(person.FamilyNames).Length == 0)
+        if (!IsName(person.FamilyNames))
         {
-            problems[$"{path}.familyNames"] = ["Family names are required (up to 200 characters)."];
+            errors.Add(new($"{path}.familyNames", FieldCodes.FamilyNamesRequired, maxName));
         }
-        if (person.BirthDate is not { } birth || birth > today || birth < today.AddYears(-120))
+        if (person.BirthDate is not { } birth || birth > today || birth < today.AddYears(-MaxAgeYears))
         {
-            problems[$"{path}.birthDate"] = ["A birth date (YYYY-MM-DD) in the past 120 years is required."];
+            errors.Add(new($"{path}.birthDate", FieldCodes.BirthDateInvalid, MaxAgeYears.ToString(CultureInfo.InvariantCulture)));
         }
         if (person.Nationality is null || !Nationalities.IsKnown(person.Nationality))
         {
-            problems[$"{path}.nationality"] = ["Nationality is a three-letter ISO 3166 code, e.g. MEX, HTI, VEN."];
+            errors.Add(new($"{path}.nationality", FieldCodes.NationalityInvalid));
         }
     }
+
+    private static bool IsName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && PersonIdentity.Fold(name).Length > 0;
+
+    /// <summary>Identity's refusal as a field error: its password rules on the password, its account rules on the contact.</summary>
+    private FieldError Refused(IdentityError error, string contact) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) =>
+            new("password", FieldCodes.PasswordTooShort, users.Options.Password.RequiredLength.ToString(CultureInfo.InvariantCulture)),
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => new("password", FieldCodes.PasswordNeedsDigit),
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => new("password", FieldCodes.PasswordNeedsLower),
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => new("password", FieldCodes.PasswordNeedsUpper),
+        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => new("password", FieldCodes.PasswordNeedsSymbol),
+        // Only a registration racing this one gets past the check above.
+        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => new(contact, FieldCodes.AccountExists),
+        // An address EmailAddressAttribute lets through but Identity's user name rules do not.
+        nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.InvalidEmail) =>
+            new(contact, contact == "email" ? FieldCodes.EmailInvalid : FieldCodes.PhoneInvalid),
+        _ => new("password", FieldCodes.PasswordRefused),
+    };
 
     private static TravellerRecord ToRecord(string userId, Person person, bool isApplicant) => new()
     {

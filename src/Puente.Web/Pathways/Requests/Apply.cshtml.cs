@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -28,6 +29,7 @@ internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, Tim
     public DateOnly? RegisteredOn { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
     public List<string> Problems { get; } = [];
+    public IReadOnlyList<FieldError> FieldErrors { get; private set; } = [];
     public string? ProblemDetail { get; private set; }
 
     [BindProperty] public DateOnly? ServiceDate { get; set; }
@@ -47,7 +49,7 @@ internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, Tim
             case SubmitRequest.Submitted s:
                 return RedirectToPage("/Pathways/Requests/Receipt", new { id = s.Receipt.Id });
             case SubmitRequest.Invalid invalid:
-                Problems.AddRange(invalid.Problems.Keys.Select(FieldMessages.KeyFor).Distinct());
+                FieldErrors = invalid.Errors;
                 break;
             case SubmitRequest.WindowNotOpen:
                 Problems.Add("Apply_WindowClosed");

@@ -35,12 +35,12 @@ internal static class PathwaysApi
     }
 
     public static async Task<Results<Created<RegisterApplicant.Response>, ValidationProblem>> Register(
-        RegisterApplicant.Command command, RegisterApplicant handler, CancellationToken ct)
+        RegisterApplicant.Command command, RegisterApplicant handler, Problems problems, CancellationToken ct)
     {
         var outcome = await handler.Handle(command, ct);
         return outcome.Registered is { } registered
             ? TypedResults.Created("/api/applicants/me", registered)
-            : TypedResults.ValidationProblem(outcome.Problems);
+            : problems.Validation(outcome.Errors);
     }
 
     public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
@@ -67,7 +67,7 @@ internal static class PathwaysApi
         {
             SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
             SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
-            SubmitRequest.Invalid i => TypedResults.ValidationProblem(i.Problems),
+            SubmitRequest.Invalid i => problems.Validation(i.Errors),
             SubmitRequest.WindowNotOpen w => problems.Result(
                 StatusCodes.Status409Conflict, ProblemCodes.WindowNotOpen,
                 new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt },

@@ -79,7 +79,7 @@ internal sealed class AppointmentRequestRecordConfiguration : IEntityTypeConfigu
         request.HasKey(r => r.Id);
         request.Property(r => r.Ticket).HasMaxLength(64);
         request.Property(r => r.Ports).HasMaxLength(20);
-        request.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        request.Property(r => r.IdempotencyKey).HasMaxLength(SubmitRequest.MaxIdempotencyKeyLength);
         request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         request.HasIndex(r => new { r.ServiceDate, r.Ticket }).IsUnique();
         request.HasIndex(r => new { r.ServiceDate, r.StandingApplicantUserId }).IsUnique();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
@@ -18,6 +19,9 @@ namespace Puente.Web.Pathways.Requests;
 /// </summary>
 internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
 {
+    /// <summary>The longest Idempotency-Key kept; the column holds no more.</summary>
+    public const int MaxIdempotencyKeyLength = 200;
+
     public sealed record Command(
         DateOnly? ServiceDate,
         IReadOnlyList<string>? Ports,
@@ -26,7 +30,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
 
     public abstract record Outcome;
     public sealed record Submitted(RequestReceipt Receipt, bool Created) : Outcome;
-    public sealed record Invalid(IDictionary<string, string[]> Problems) : Outcome;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
     public sealed record WindowNotOpen(DateOnly ServiceDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt) : Outcome;
     /// <summary>Refused by another request for the date; <see cref="Code"/> is a <see cref="ProblemCodes"/> value.</summary>
     public sealed record Conflict(string Code, IReadOnlyList<string> Arguments) : Outcome;
@@ -41,10 +45,10 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         {
             return Replay(earlier, command);
         }
-        var problems = ValidateShape(command, idempotencyKey);
-        if (problems.Count > 0)
+        var errors = ValidateShape(command, idempotencyKey);
+        if (errors.Count > 0)
         {
-            return new Invalid(problems);
+            return new Invalid(errors);
         }
         var serviceDate = command.ServiceDate!.Value;
         var now = clock.GetUtcNow();
@@ -60,10 +64,8 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         var notOffered = ports.Where(p => !offered.Contains(p)).ToList();
         if (notOffered.Count > 0)
         {
-            return new Invalid(new Dictionary<string, string[]>
-            {
-                ["ports"] = [$"No appointments are offered on {serviceDate:yyyy-MM-dd} at: {string.Join(", ", notOffered)}. Offered: {string.Join(", ", offered.Order())}."],
-            });
+            return new Invalid([new FieldError("ports", FieldCodes.PortsNotOffered,
+                IsoDates.Write(serviceDate), string.Join(", ", notOffered), string.Join(", ", offered.Order(StringComparer.Ordinal)))]);
         }
 
         var applicant = await db.Applicants.AsNoTracking()
@@ -77,7 +79,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
             .ToListAsync(cancellationToken);
         if (applicant is null || travellers.Count != travellerIds.Count)
         {
-            return new Invalid(new Dictionary<string, string[]> { ["travellers"] = ["Choose travellers from your own registration."] });
+            return new Invalid([new FieldError("travellers", FieldCodes.TravellersNotYours)]);
         }
 
         var request = AppointmentRequestRecord.Enter(
@@ -135,25 +137,25 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         return new Conflict(ProblemCodes.TravellersTaken, [IsoDates.Write(serviceDate), string.Join(", ", names)]);
     }
 
-    private static Dictionary<string, string[]> ValidateShape(Command command, string? idempotencyKey)
+    private static List<FieldError> ValidateShape(Command command, string? idempotencyKey)
     {
-        var problems = new Dictionary<string, string[]>();
+        var errors = new List<FieldError>();
         if (command.ServiceDate is null)
         {
-            problems["serviceDate"] = ["The service date (YYYY-MM-DD) is required."];
+            errors.Add(new("serviceDate", FieldCodes.ServiceDateRequired));
         }
         if (!PortPreferences.AreValid(command.Ports))
         {
-            problems["ports"] = ["Choose 1 to 3 different ports, in order of preference."];
+            errors.Add(new("ports", FieldCodes.PortsChoice, PortPreferences.Max.ToString(CultureInfo.InvariantCulture)));
         }
         if (command.Travellers is null || command.Travellers.Count == 0)
         {
-            problems["travellers"] = ["Choose at least one traveller."];
+            errors.Add(new("travellers", FieldCodes.TravellersRequired));
         }
-        if (idempotencyKey is { Length: 0 or > 200 })
+        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
         {
-            problems["Idempotency-Key"] = ["An Idempotency-Key has 1 to 200 characters."];
+            errors.Add(new("Idempotency-Key", FieldCodes.IdempotencyKeyLength, MaxIdempotencyKeyLength.ToString(CultureInfo.InvariantCulture)));
         }
-        return problems;
+        return errors;
     }
 }

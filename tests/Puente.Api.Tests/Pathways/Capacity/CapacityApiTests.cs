@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Puente.Api.Tests.Infrastructure;
+using Puente.Web.Hosting;
 
 namespace Puente.Api.Tests.Pathways.Capacity;
 
@@ -169,10 +170,14 @@ public sealed class CapacityApiTests
             Slots(("8:00", 5), ("09:00", -1), ("09:00", 10_001), ("24:00", 3)), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(
             ["slots[0].start", "slots[1].capacity", "slots[2].capacity", "slots[2].start", "slots[3].start"],
-            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [("slots[0].start", FieldCodes.StartInvalid), ("slots[1].capacity", FieldCodes.CapacityInvalid), ("slots[2].capacity", FieldCodes.CapacityInvalid),
+             ("slots[2].start", FieldCodes.StartRepeated), ("slots[3].start", FieldCodes.StartInvalid)],
+            problem.GetProperty("fieldCodes").EnumerateObject().OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => (f.Name, f.Value.EnumerateArray().Single().GetString())));
         var schedule = await admin.GetFromJsonAsync<JsonElement>($"/api/capacity/2504/{Date}", Ct);
         Assert.Equal("template", schedule.GetProperty("source").GetString());
     }
@@ -188,8 +193,9 @@ public sealed class CapacityApiTests
         {
             var response = await admin.PutAsJsonAsync($"/api/capacity/2504/{Date}", body, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-            Assert.True(errors.TryGetProperty("slots", out _), errors.ToString());
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("slots", out _), problem.ToString());
+            Assert.Equal(FieldCodes.SlotsCount, problem.GetProperty("fieldCodes").GetProperty("slots")[0].GetString());
         }
     }
 
@@ -206,7 +212,8 @@ public sealed class CapacityApiTests
 
         Assert.Equal(HttpStatusCode.OK, sameDay.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, dayBefore.StatusCode);
-        var errors = (await dayBefore.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("date", out _), errors.ToString());
+        var problem = await dayBefore.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("date", out _), problem.ToString());
+        Assert.Equal(FieldCodes.DatePast, problem.GetProperty("fieldCodes").GetProperty("date")[0].GetString());
     }
 }

@@ -39,7 +39,7 @@ public sealed class CapacityCliTests
 
     [Theory]
     [InlineData("'08:00' is not a slot", "set", "--port", "2504", "--date", Date, "--slot", "08:00")]
-    [InlineData("--slot #2", "set", "--port", "2504", "--date", Date, "--slot", "08:00=5", "--slot", "25:00=5")]
+    [InlineData("--slot #2: A start time is HH:MM", "set", "--port", "2504", "--date", Date, "--slot", "08:00=5", "--slot", "25:00=5")]
     [InlineData("no port of entry", "set", "--port", "0000", "--date", Date, "--slot", "08:00=5")]
     [InlineData("not a date", "show", "--port", "2504", "--date", "03/12/2036")]
     [InlineData("--date", "reset", "--port", "2504")]

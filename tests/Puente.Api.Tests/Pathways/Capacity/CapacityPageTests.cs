@@ -55,7 +55,7 @@ public sealed class CapacityPageTests
         });
 
         var html = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("Row 2: the time must be HH:MM", html, StringComparison.Ordinal);
+        Assert.Contains("Row 2: A start time is HH:MM", html, StringComparison.Ordinal);
         Assert.Contains("value=\"7h\"", html, StringComparison.Ordinal);
     }
 

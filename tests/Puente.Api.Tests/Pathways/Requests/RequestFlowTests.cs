@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 
 using Puente.Api.Tests.Pathways.Draws;
 
@@ -38,11 +39,100 @@ public sealed class RequestFlowTests
         }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        foreach (var field in new[] { "email", "applicant.givenNames", "applicant.birthDate", "applicant.nationality" })
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var errors = problem.GetProperty("errors");
+        var codes = problem.GetProperty("fieldCodes");
+        foreach (var (field, code) in new[]
+        {
+            ("email", FieldCodes.ContactRequired),
+            ("applicant.givenNames", FieldCodes.GivenNamesRequired),
+            ("applicant.birthDate", FieldCodes.BirthDateInvalid),
+            ("applicant.nationality", FieldCodes.NationalityInvalid),
+        })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+            Assert.Equal([code], codes.GetProperty(field).EnumerateArray().Select(c => c.GetString()));
         }
+    }
+
+    [Fact]
+    public async Task A_password_the_rules_refuse_is_named_rule_by_rule()
+    {
+        await using var app = new PuenteApp();
+
+        var problem = await RefusedInEnglish(app.CreateClient(), "/api/applicants", new
+        {
+            email = "weak@puente.test",
+            password = "short",
+            applicant = new { givenNames = "Rosa", familyNames = "López", birthDate = "1990-01-01", nationality = "MEX" },
+        });
+
+        string[] broken = [FieldCodes.PasswordTooShort, FieldCodes.PasswordNeedsDigit, FieldCodes.PasswordNeedsUpper, FieldCodes.PasswordNeedsSymbol];
+        Assert.Equal(broken.Order(StringComparer.Ordinal),
+            problem.GetProperty("fieldCodes").GetProperty("password").EnumerateArray().Select(c => c.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains("at least 12 characters", problem.GetProperty("errors").GetProperty("password").ToString(), StringComparison.Ordinal);
+        Assert.Equal(["password"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_port_not_offered_on_the_date_is_named_beside_the_ports_that_are()
+    {
+        await using var app = new PuenteApp();
+        var driver = new PathwaysDriver(app);
+        var (client, registration) = await driver.SignedInApplicant("nowhere@puente.test");
+        await driver.Announce();
+
+        var problem = await RefusedInEnglish(client, "/api/requests", PathwaysDriver.RequestBody(registration, "2504", "9999"));
+
+        Assert.Equal([FieldCodes.PortsNotOffered], problem.GetProperty("fieldCodes").GetProperty("ports").EnumerateArray().Select(c => c.GetString()));
+        var text = problem.GetProperty("errors").GetProperty("ports")[0].GetString()!;
+        Assert.StartsWith("No appointments are offered on 2026-12-01 at: 9999. Offered: ", text, StringComparison.Ordinal);
+        Assert.Contains("2504", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_page_says_what_is_wrong_beside_the_person_it_concerns()
+    {
+        await using var app = new PuenteApp();
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/Apply/Register?lang=en", Ct);
+
+        var response = await PageForms.Post(client, "/Apply/Register?lang=en", page, new()
+        {
+            ["Email"] = "page@puente.test", ["Password"] = PathwaysDriver.Password, ["PreferredLanguage"] = "en",
+            ["Applicant.GivenNames"] = "Rosa", ["Applicant.FamilyNames"] = "López", ["Applicant.BirthDate"] = "1990-01-01", ["Applicant.Nationality"] = "MEX",
+            // The form sends every row; the first companion row is left blank.
+            ["Companions[0].GivenNames"] = "", ["Companions[0].FamilyNames"] = "", ["Companions[0].BirthDate"] = "", ["Companions[0].Nationality"] = "",
+            ["Companions[1].GivenNames"] = "Ana", ["Companions[1].FamilyNames"] = "López", ["Companions[1].BirthDate"] = "2090-01-01", ["Companions[1].Nationality"] = "MEX",
+        });
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var second = html[html.IndexOf("Companion 2", StringComparison.Ordinal)..html.IndexOf("Companion 3", StringComparison.Ordinal)];
+        Assert.Contains("Enter a birth date (YYYY-MM-DD) in the past 120 years.", second, StringComparison.Ordinal);
+        // Only that one problem: the rest of the form was right.
+        Assert.Equal(2, html.Split("role=\"alert\"").Length);
+    }
+
+    [Fact]
+    public async Task The_apply_page_names_a_port_not_offered_on_the_date()
+    {
+        await using var app = new PuenteApp();
+        var driver = new PathwaysDriver(app);
+        var registration = await driver.Register("tampered@puente.test");
+        await driver.Announce();
+        var client = await PageForms.SignIn(app, "tampered@puente.test", password: PathwaysDriver.Password);
+        var page = await client.GetStringAsync("/Apply?lang=en", Ct);
+
+        var response = await PageForms.Post(client, "/Apply?handler=Request&lang=en", page, new()
+        {
+            ["ServiceDate"] = "2026-12-01",
+            ["Ports"] = "9999",
+            ["TravellerIds"] = PathwaysDriver.TravellerIds(registration).Single().ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("No appointments are offered on 2026-12-01 at: 9999.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,5 +339,13 @@ public sealed class RequestFlowTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PuenteDb>().Requests.CountAsync(Ct);
+    }
+
+    /// <summary>Posts <paramref name="body"/> asking for English; the answer must be a 400 problem.</summary>
+    private static async Task<JsonElement> RefusedInEnglish(HttpClient client, string path, object body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        message.Headers.AcceptLanguage.ParseAdd("en");
+        return await Bookings.AssertProblemDocument(await client.SendAsync(message, Ct), 400);
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Localization;
+
+namespace Puente.Web.Hosting;
+
+/// <summary>
+/// What is wrong with one field of a command: the field's path as the client wrote it
+/// (<c>companions[1].birthDate</c>), a stable <see cref="FieldCodes"/> value, and the values its text names
+/// (formatted invariantly). The text is the resource <c>Field_{code}</c>, rendered at the edge.
+/// </summary>
+internal sealed record FieldError(string Field, string Code, params IReadOnlyList<string> Arguments)
+{
+    /// <summary>The text for people, in the current UI language.</summary>
+    public string Text(IStringLocalizer text) => text[$"Field_{Code}", [.. Arguments]];
+}
+
+/// <summary>The stable code of every field error. Clients branch on the code; the text is for people.</summary>
+internal static class FieldCodes
+{
+    public const string ServiceDateRequired = "requests.service-date-required";
+    public const string PortsChoice = "requests.ports-choice";
+    public const string PortsNotOffered = "requests.ports-not-offered";
+    public const string TravellersRequired = "requests.travellers-required";
+    public const string TravellersNotYours = "requests.travellers-not-yours";
+    public const string IdempotencyKeyLength = "requests.idempotency-key-length";
+
+    public const string ContactRequired = "registration.contact-required";
+    public const string EmailInvalid = "registration.email-invalid";
+    public const string PhoneInvalid = "registration.phone-invalid";
+    public const string AccountExists = "registration.account-exists";
+    public const string LanguageUnsupported = "registration.language-unsupported";
+    public const string ApplicantRequired = "registration.applicant-required";
+    public const string TooManyCompanions = "registration.too-many-companions";
+    public const string PersonMissing = "registration.person-missing";
+    public const string GivenNamesRequired = "registration.given-names-required";
+    public const string FamilyNamesRequired = "registration.family-names-required";
+    public const string BirthDateInvalid = "registration.birth-date-invalid";
+    public const string NationalityInvalid = "registration.nationality-invalid";
+    public const string PasswordTooShort = "registration.password-too-short";
+    public const string PasswordNeedsDigit = "registration.password-needs-digit";
+    public const string PasswordNeedsLower = "registration.password-needs-lower";
+    public const string PasswordNeedsUpper = "registration.password-needs-upper";
+    public const string PasswordNeedsSymbol = "registration.password-needs-symbol";
+    public const string PasswordRefused = "registration.password-refused";
+
+    public const string DatePast = "capacity.date-past";
+    public const string SlotsCount = "capacity.slots-count";
+    public const string StartInvalid = "capacity.start-invalid";
+    public const string StartRepeated = "capacity.start-repeated";
+    public const string CapacityInvalid = "capacity.capacity-invalid";
+}
