@@ -49,13 +49,17 @@ internal static class PuenteServices
             .ValidateOnStart();
         services.AddSingleton<PublishedAnnouncements>();
         services.AddScoped<RegisterApplicant>();
+        services.AddScoped<GetRegistration>();
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();
+        services.AddScoped<ListRequests>();
         services.AddScoped<DailySchedule>();
         services.AddScoped<AnnounceDraw>();
         services.AddScoped<RunDraw>();
         services.AddScoped<ReenterNotSelected>();
         services.AddScoped<GetDraw>();
+        services.AddScoped<ListDraws>();
+        services.AddScoped<CheckTicket>();
         services.AddScoped<NotifyDrawResults>();
         services.AddScoped<GetSigningKey>();
         services.AddScoped<RotateSigningKey>();
@@ -63,6 +67,7 @@ internal static class PuenteServices
         services.AddScoped<IssuePasses>();
         services.AddScoped<GetPass>();
         services.AddScoped<BookAppointments>();
+        services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
         services.AddScoped<MarkNoShows>();

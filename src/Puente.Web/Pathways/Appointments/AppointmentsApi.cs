@@ -15,8 +15,8 @@ internal static class AppointmentsApi
     {
         var group = app.MapGroup("/api/appointments").WithTags("Appointments").RequireAuthorization(Roles.Applicant);
 
-        group.MapGet("/", async Task<Ok<List<ListAppointments.Item>>> (ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct) =>
-                TypedResults.Ok(await ListAppointments.Handle(db, users.GetUserId(user)!, ct)))
+        group.MapGet("/", async Task<Ok<List<ListAppointments.Item>>> (ClaimsPrincipal user, UserManager<PuenteUser> users, ListAppointments list, CancellationToken ct) =>
+                TypedResults.Ok(await list.Handle(users.GetUserId(user)!, ct)))
             .WithName("ListAppointments")
             .WithSummary("The caller's own appointments.");
 
@@ -30,9 +30,8 @@ internal static class AppointmentsApi
                 Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, CancelAppointment cancel, Problems problems, CancellationToken ct) =>
                 (await cancel.Handle(id, users.GetUserId(user)!, ct)) switch
                 {
-                    { Outcome: CancelAppointment.Outcome.Cancelled } => TypedResults.NoContent(),
-                    { Outcome: CancelAppointment.Outcome.Rejected, Rejection: { } rejection } =>
-                        problems.Result(StatusCodes.Status409Conflict, CancelRefused(rejection.From)),
+                    CancelAppointment.Cancelled => TypedResults.NoContent(),
+                    CancelAppointment.Refused refused => problems.Result(StatusCodes.Status409Conflict, CancelRefused(refused.Rejection.From)),
                     _ => NotFound(problems, id),
                 })
             .WithName("CancelAppointment")

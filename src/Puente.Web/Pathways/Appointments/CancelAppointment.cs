@@ -11,27 +11,27 @@ namespace Puente.Web.Pathways.Appointments;
 /// <summary>An applicant gives up their appointment, so the slot is not wasted on a no-show.</summary>
 internal sealed class CancelAppointment(PuenteDb db, TimeProvider clock, EnqueueMessage enqueue, MessageTemplates templates)
 {
-    public enum Outcome
-    {
-        Cancelled,
-        NotFound,
-        Rejected,
-    }
+    public abstract record Outcome;
+    public sealed record Cancelled : Outcome;
 
-    public sealed record Result(Outcome Outcome, TransitionRejected<AppointmentStatus, AppointmentAction>? Rejection = null);
+    /// <summary>No such appointment, or someone else's: the two look the same.</summary>
+    public sealed record NotFound : Outcome;
 
-    public async Task<Result> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
+    /// <summary>Already cancelled, checked in or marked a no-show.</summary>
+    public sealed record Refused(TransitionRejected<AppointmentStatus, AppointmentAction> Rejection) : Outcome;
+
+    public async Task<Outcome> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
     {
         var mine = db.Appointments.Where(a => a.Id == appointmentId && a.ApplicantUserId == applicantUserId);
         var status = await mine.Select(a => (AppointmentStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
         if (status is null)
         {
-            return new Result(Outcome.NotFound);
+            return new NotFound();
         }
         var (next, rejected) = AppointmentTransitions.Apply(status.Value, AppointmentAction.Cancel);
         if (rejected is not null)
         {
-            return new Result(Outcome.Rejected, rejected);
+            return new Refused(rejected);
         }
         // Conditional on the status read above, so a check-in that lands in between is not undone;
         // the confirmation is queued in the same transaction, so it is sent only if this commits.
@@ -47,7 +47,7 @@ internal sealed class CancelAppointment(PuenteDb db, TimeProvider clock, Enqueue
         await QueueConfirmation(appointmentId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Result(Outcome.Cancelled);
+        return new Cancelled();
     }
 
     private async Task QueueConfirmation(Guid appointmentId, CancellationToken cancellationToken)

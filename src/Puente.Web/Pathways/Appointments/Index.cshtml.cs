@@ -12,7 +12,7 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
+internal sealed class AppointmentsModel(ListAppointments list, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
 {
     public sealed record Row(ListAppointments.Item Appointment, GetPass.Pass? Pass);
 
@@ -28,24 +28,23 @@ internal sealed class AppointmentsModel(PuenteDb db, UserManager<PuenteUser> use
 
     public async Task<IActionResult> OnPostCancel(Guid id, CancellationToken cancellationToken)
     {
-        var result = await cancel.Handle(id, users.GetUserId(User)!, cancellationToken);
-        switch (result.Outcome)
+        switch (await cancel.Handle(id, users.GetUserId(User)!, cancellationToken))
         {
-            case CancelAppointment.Outcome.Cancelled:
+            case CancelAppointment.Cancelled:
                 return RedirectToPage(new { cancelled = true });
-            case CancelAppointment.Outcome.NotFound:
-                return NotFound();
-            default:
-                CancelRefusedStatus = result.Rejection!.From.ToString();
+            case CancelAppointment.Refused refused:
+                CancelRefusedStatus = refused.Rejection.From.ToString();
                 await Load(cancellationToken);
                 return Page();
+            default:
+                return NotFound();
         }
     }
 
     private async Task Load(CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
-        foreach (var appointment in await ListAppointments.Handle(db, userId, cancellationToken))
+        foreach (var appointment in await list.Handle(userId, cancellationToken))
         {
             // Only a booked appointment has a pass worth showing; the others would be refused at the port.
             var pass = appointment.Status == AppointmentStatus.Booked ? await getPass.Handle(appointment.Id, userId, cancellationToken) : null;

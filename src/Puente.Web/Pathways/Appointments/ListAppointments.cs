@@ -6,14 +6,14 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Pathways.Appointments;
 
-internal static class ListAppointments
+/// <summary>The applicant's own appointments, soonest first.</summary>
+internal sealed class ListAppointments(PuenteDb db)
 {
     public sealed record Item(
         Guid Id, string Ticket, string Port, string PortName, DateOnly ServiceDate, string Slot, int GroupSize,
         AppointmentStatus Status, DateTimeOffset SlotStartsAt);
 
-    /// <summary>The applicant's own appointments, soonest first.</summary>
-    public static async Task<List<Item>> Handle(PuenteDb db, string applicantUserId, CancellationToken cancellationToken)
+    public async Task<List<Item>> Handle(string applicantUserId, CancellationToken cancellationToken)
     {
         var items = await db.Appointments
             .Where(a => a.ApplicantUserId == applicantUserId)

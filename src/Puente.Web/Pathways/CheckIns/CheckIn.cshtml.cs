@@ -13,7 +13,7 @@ namespace Puente.Web.Pathways.CheckIns;
 internal sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
 {
     public string? Pass { get; private set; }
-    public CheckInPass.Result? Result { get; private set; }
+    public CheckInPass.Outcome? Result { get; private set; }
     public bool Confirmed { get; private set; }
 
     /// <summary>The officer's ports and zones, for the offline checks in the browser.</summary>
@@ -35,7 +35,7 @@ internal sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, C
     {
         Pass = pass?.Trim();
         Result = await checkIn.Handle(Pass, users.GetUserId(User)!, confirm, cancellationToken);
-        Confirmed = confirm && Result.Admission is not null;
+        Confirmed = confirm && Result is CheckInPass.Admitted;
         await LoadPorts(cancellationToken);
     }
 

@@ -33,9 +33,11 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         NotBooked,
     }
 
-    public sealed record Result(Admission? Admission, Refusal? Refusal);
+    public abstract record Outcome;
+    public sealed record Admitted(Admission Admission) : Outcome;
+    public sealed record Refused(Refusal Refusal) : Outcome;
 
-    public async Task<Result> Handle(string? token, string officerUserId, bool confirm, CancellationToken cancellationToken = default)
+    public async Task<Outcome> Handle(string? token, string officerUserId, bool confirm, CancellationToken cancellationToken = default)
     {
         var keys = (await SigningKeys.Published(db, cancellationToken)).ToDictionary(k => k.Kid, SigningKeys.PublicKey);
         PassVerification verification;
@@ -105,7 +107,7 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
         return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
 
-        Result Rejected(TransitionRejected<AppointmentStatus, AppointmentAction> rejection, DateTimeOffset? checkedInAt)
+        Outcome Rejected(TransitionRejected<AppointmentStatus, AppointmentAction> rejection, DateTimeOffset? checkedInAt)
         {
             if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
             {
@@ -116,10 +118,10 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         }
     }
 
-    private static Result Refuse(Refusals kind, params string[] arguments) => new(null, new Refusal(kind, arguments));
+    private static Refused Refuse(Refusals kind, params string[] arguments) => new(new Refusal(kind, arguments));
 
-    private static Result Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
+    private static Admitted Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
         new(new Admission(
             claims.PassId, claims.Port, claims.ServiceDate, claims.Slot, claims.GroupSize,
-            claims.Travellers, status, checkedInAt), null);
+            claims.Travellers, status, checkedInAt));
 }

@@ -31,10 +31,12 @@ internal static class CheckInsApi
     private static async Task<Results<Ok<CheckInPass.Admission>, ProblemHttpResult>> Handle(
         CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, bool confirm, CancellationToken ct)
     {
-        var result = await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, ct);
-        return result.Admission is { } admission
-            ? TypedResults.Ok(admission)
-            : Problem(problems, result.Refusal!);
+        return await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, ct) switch
+        {
+            CheckInPass.Admitted admitted => TypedResults.Ok(admitted.Admission),
+            CheckInPass.Refused refused => Problem(problems, refused.Refusal),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
     }
 
     private static ProblemHttpResult Problem(Problems problems, CheckInPass.Refusal refusal)

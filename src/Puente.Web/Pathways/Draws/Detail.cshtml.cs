@@ -12,7 +12,7 @@ using Puente.Domain.Pathways.Requests;
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>A draw's public page: what was committed, what it gave, and "check my ticket".</summary>
-internal sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
+internal sealed class DrawDetailModel(GetDraw getDraw, CheckTicket checkTicket) : PageModel
 {
     public DrawSummary? Draw { get; private set; }
     public string? Ticket { get; private set; }
@@ -30,18 +30,8 @@ internal sealed class DrawDetailModel(GetDraw getDraw, PuenteDb db) : PageModel
         Ticket = ticket?.Trim();
         if (!string.IsNullOrEmpty(Ticket) && draw.Status == DrawStatus.Drawn)
         {
-            // The indexed rows the draw wrote, rather than re-reading the whole published bundle per check.
-            var request = db.Requests.Where(r => r.ServiceDate == serviceDate && r.Ticket == Ticket && r.Status != RequestStatus.Withdrawn);
-            TicketEntered = await request.AnyAsync(ct);
-            var selected = await db.Appointments.AsNoTracking()
-                .Where(a => request.Select(r => r.Id).Contains(a.RequestId))
-                .Select(a => new { a.PortCode, a.SlotStart, a.Phase, Port = db.Ports.Where(p => p.Code == a.PortCode).Select(p => p.Name).First() })
-                .FirstOrDefaultAsync(ct);
-            if (selected is not null)
-            {
-                Result = new DrawResult(Ticket, selected.PortCode, selected.SlotStart, selected.Phase);
-                PortName = selected.Port;
-            }
+            var answer = await checkTicket.Handle(serviceDate, Ticket, ct);
+            (TicketEntered, Result, PortName) = (answer.Entered, answer.Result, answer.PortName);
         }
         return Page();
     }

@@ -1,20 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Puente.Web.Database;
-using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Draws;
 
-internal sealed class DrawsIndexModel(PuenteDb db) : PageModel
+internal sealed class DrawsIndexModel(ListDraws list) : PageModel
 {
-    public sealed record Row(DateOnly ServiceDate, DrawStatus Status, int Entries, int Selected);
+    public IReadOnlyList<ListDraws.Row> Draws { get; private set; } = [];
 
-    public IReadOnlyList<Row> Draws { get; private set; } = [];
-
-    public async Task OnGet(CancellationToken ct) =>
-        Draws = await db.DrawDays.AsNoTracking()
-            .OrderByDescending(d => d.ServiceDate)
-            .Take(60)
-            .Select(d => new Row(d.ServiceDate, d.Status, d.EntryCount, d.SelectedCount))
-            .ToListAsync(ct);
+    public async Task OnGet(CancellationToken ct) => Draws = await list.Handle(60, ct);
 }

@@ -18,7 +18,7 @@ namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements) : PageModel
+internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements, ListRequests requests) : PageModel
 {
     public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
@@ -96,10 +96,6 @@ internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, Tim
         var names = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
         OpenDates = days.Select(d => new OpenDate(d.ServiceDate, d.ClosesAt,
             announcements.Of(d.ServiceDate, d.Announcement).Ports.Select(p => (p.Code, names.GetValueOrDefault(p.Code, p.Code))).ToList())).ToList();
-        Requests = (await db.Requests.AsNoTracking()
-            .Where(r => r.ApplicantUserId == userId && r.Status != RequestStatus.Withdrawn)
-            .OrderByDescending(r => r.ServiceDate)
-            .Select(RequestReceipt.Row)
-            .ToListAsync(ct)).Select(r => r.ToReceipt()).ToList();
+        Requests = await requests.Handle(userId!, includeWithdrawn: false, ct);
     }
 }

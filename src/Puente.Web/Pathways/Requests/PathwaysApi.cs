@@ -43,19 +43,9 @@ internal static class PathwaysApi
             : problems.Validation(outcome.Errors);
     }
 
-    public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
-    {
-        var id = users.GetUserId(user);
-        var applicant = await db.Applicants.AsNoTracking()
-            .Where(a => a.UserId == id)
-            .Select(a => new RegisterApplicant.Response(
-                a.UserId, a.RegisteredOn,
-                db.Users.Where(u => u.Id == a.UserId).Select(u => u.PreferredLanguage).First(),
-                a.Travellers.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames)
-                    .Select(t => new RegisterApplicant.TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()))
-            .FirstOrDefaultAsync(ct);
-        return applicant is null ? TypedResults.NotFound() : TypedResults.Ok(applicant);
-    }
+    public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(
+        ClaimsPrincipal user, UserManager<PuenteUser> users, GetRegistration registration, CancellationToken ct) =>
+        await registration.Handle(users.GetUserId(user)!, ct) is { } applicant ? TypedResults.Ok(applicant) : TypedResults.NotFound();
 
     public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitRequest.Command command,
@@ -79,27 +69,12 @@ internal static class PathwaysApi
         };
     }
 
-    public static async Task<Ok<List<RequestReceipt>>> ListMine(ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, CancellationToken ct)
-    {
-        var id = users.GetUserId(user);
-        var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.ApplicantUserId == id)
-            .OrderByDescending(r => r.ServiceDate)
-            .Select(RequestReceipt.Row)
-            .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => r.ToReceipt()).ToList());
-    }
+    public static async Task<Ok<List<RequestReceipt>>> ListMine(ClaimsPrincipal user, UserManager<PuenteUser> users, ListRequests requests, CancellationToken ct) =>
+        TypedResults.Ok(await requests.Handle(users.GetUserId(user)!, includeWithdrawn: true, ct));
 
     public static async Task<Results<Ok<RequestReceipt>, ProblemHttpResult>> GetMine(
-        Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, PuenteDb db, Problems problems, CancellationToken ct)
-    {
-        var userId = users.GetUserId(user);
-        var row = await db.Requests.AsNoTracking()
-            .Where(r => r.Id == id && r.ApplicantUserId == userId)
-            .Select(RequestReceipt.Row)
-            .FirstOrDefaultAsync(ct);
-        return row is null ? RequestNotFound(problems, id) : TypedResults.Ok(row.ToReceipt());
-    }
+        Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, ListRequests requests, Problems problems, CancellationToken ct) =>
+        await requests.One(users.GetUserId(user)!, id, ct) is { } receipt ? TypedResults.Ok(receipt) : RequestNotFound(problems, id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(
         Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, WithdrawRequest handler, Problems problems, CancellationToken ct) =>

@@ -13,22 +13,13 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Requests;
 
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class ReceiptModel(PuenteDb db, UserManager<PuenteUser> users) : PageModel
+internal sealed class ReceiptModel(ListRequests requests, UserManager<PuenteUser> users) : PageModel
 {
     public RequestReceipt? Receipt { get; private set; }
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
-        var row = await db.Requests.AsNoTracking()
-            .Where(r => r.Id == id && r.ApplicantUserId == userId)
-            .Select(RequestReceipt.Row)
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return NotFound();
-        }
-        Receipt = row.ToReceipt();
-        return Page();
+        Receipt = await requests.One(users.GetUserId(User)!, id, ct);
+        return Receipt is null ? NotFound() : Page();
     }
 }

@@ -104,7 +104,7 @@ public sealed class CheckInApiTests
         var token = await Bookings.Token(app, id);
         var colleague = await Bookings.AddUser(app, "officer.two@puente.test", Roles.PortOfficer, "2504");
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 16, 5, 0, TimeSpan.Zero));
-        CheckInPass.Result? colleagues = null;
+        CheckInPass.Outcome? colleagues = null;
         // The first officer has read the appointment as booked; the colleague's check-in lands before its mark.
         justBefore.Run = async () =>
         {
@@ -115,7 +115,7 @@ public sealed class CheckInApiTests
         var response = await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token);
 
         Assert.True(justBefore.Ran);
-        Assert.NotNull(colleagues?.Admission);
+        Assert.IsType<CheckInPass.Admitted>(colleagues);
         var problem = await Bookings.AssertProblemDocument(response, 409);
         Assert.Equal("El pase ya se usó", problem.GetProperty("title").GetString());
         var stored = await Bookings.Read(app, id);
