@@ -46,7 +46,7 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
             var registered = await InScope((RegisterApplicant register) => register.Handle(new RegisterApplicant.Command(
                 $"sim-{serviceDate:yyyyMMdd}-{seed}-{i}{Messaging.EnqueueMessage.SimulatedEmailDomain}", null, null, "es",
                 Person(random, nationality, adult: true), companions), cancellationToken));
-            if (registered.Registered is not { } account)
+            if (registered is not RegisterApplicant.Registered { Account: var account })
             {
                 continue;
             }

@@ -49,14 +49,14 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
         var outcome = await register.Handle(new RegisterApplicant.Command(
             Blank(Email), Blank(Phone), Password, PreferredLanguage,
             ToPerson(Applicant), filled.Select(x => ToPerson(x.c)).ToList()), cancellationToken);
-        if (outcome.Registered is { } registered)
+        if (outcome is RegisterApplicant.Registered registered)
         {
-            var user = await signIn.UserManager.FindByIdAsync(registered.ApplicantId);
+            var user = await signIn.UserManager.FindByIdAsync(registered.Account.ApplicantId);
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect("/Apply");
         }
-        foreach (var error in outcome.Errors)
+        foreach (var error in ((RegisterApplicant.Invalid)outcome).Errors)
         {
             var person = PersonIndex(error.Field);
             // Companion indexes in the use case count only filled rows; map back to the form's rows.

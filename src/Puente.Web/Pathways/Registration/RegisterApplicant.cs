@@ -38,20 +38,22 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
     public sealed record Response(string ApplicantId, DateOnly RegisteredOn, string PreferredLanguage, IReadOnlyList<TravellerResponse> Travellers);
 
     /// <summary>The account, or what is wrong with which field (fields are JSON paths).</summary>
-    public sealed record Outcome(Response? Registered, IReadOnlyList<FieldError> Errors);
+    public abstract record Outcome;
+    public sealed record Registered(Response Account) : Outcome;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
 
     public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken = default)
     {
         var errors = Validate(command);
         if (errors.Count > 0)
         {
-            return new Outcome(null, errors);
+            return new Invalid(errors);
         }
         var userName = command.Email?.Trim() ?? NormalizePhone(command.Phone!);
         var contact = command.Email is null ? "phone" : "email";
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return new Outcome(null, [new FieldError(contact, FieldCodes.AccountExists)]);
+            return new Invalid([new FieldError(contact, FieldCodes.AccountExists)]);
         }
 
         var now = clock.GetUtcNow();
@@ -66,7 +68,7 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         var created = command.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
-            return new Outcome(null, [.. created.Errors.Select(e => Refused(e, contact))]);
+            return new Invalid([.. created.Errors.Select(e => Refused(e, contact))]);
         }
         await users.AddToRoleAsync(user, Roles.Applicant);
 
@@ -81,10 +83,9 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return new Outcome(
+        return new Registered(
             new Response(user.Id, applicant.RegisteredOn, user.PreferredLanguage,
-                applicant.Travellers.Select(t => new TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()),
-            []);
+                applicant.Travellers.Select(t => new TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()));
     }
 
     private List<FieldError> Validate(Command command)

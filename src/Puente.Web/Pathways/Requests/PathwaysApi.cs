@@ -38,9 +38,12 @@ internal static class PathwaysApi
         RegisterApplicant.Command command, RegisterApplicant handler, Problems problems, CancellationToken ct)
     {
         var outcome = await handler.Handle(command, ct);
-        return outcome.Registered is { } registered
-            ? TypedResults.Created("/api/applicants/me", registered)
-            : problems.Validation(outcome.Errors);
+        return outcome switch
+        {
+            RegisterApplicant.Registered registered => TypedResults.Created("/api/applicants/me", registered.Account),
+            RegisterApplicant.Invalid invalid => problems.Validation(invalid.Errors),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
+        };
     }
 
     public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(

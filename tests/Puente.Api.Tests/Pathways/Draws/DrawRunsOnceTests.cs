@@ -115,7 +115,7 @@ public sealed class DrawRunsOnceTests
             var registered = await scope.ServiceProvider.GetRequiredService<RegisterApplicant>().Handle(new RegisterApplicant.Command(
                 $"entrant{i}@puente.test", null, null, "en",
                 new RegisterApplicant.Person($"Entrant {i}", "Núñez", new DateOnly(1980 + i % 20, 1, 1), "HND"), []), Ct);
-            var account = registered.Registered!;
+            var account = Assert.IsType<RegisterApplicant.Registered>(registered).Account;
             var outcome = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
                 new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504", "2305"], account.Travellers.Select(t => t.Id).ToList()), null, Ct);
             Assert.IsType<SubmitRequest.Submitted>(outcome);

@@ -33,9 +33,9 @@ public sealed class ReentryTests
         for (var i = 0; i < 3; i++)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var account = (await scope.ServiceProvider.GetRequiredService<RegisterApplicant>().Handle(new RegisterApplicant.Command(
+            var account = Assert.IsType<RegisterApplicant.Registered>(await scope.ServiceProvider.GetRequiredService<RegisterApplicant>().Handle(new RegisterApplicant.Command(
                 $"hopeful{i}@puente.test", null, null, "ht",
-                new RegisterApplicant.Person($"Wilda {i}", "Joseph", new DateOnly(1991, 5, 5), "HTI"), []), Ct)).Registered!;
+                new RegisterApplicant.Person($"Wilda {i}", "Joseph", new DateOnly(1991, 5, 5), "HTI"), []), Ct)).Account;
             Assert.IsType<SubmitRequest.Submitted>(await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
                 new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504"], account.Travellers.Select(t => t.Id).ToList(), ReenterUntilSelected: i > 0),
                 null, Ct));
