@@ -40,6 +40,8 @@ internal static class PuenteServices
         services.AddScoped<MigrateDatabase>();
         services.AddScoped<SeedRoles>();
         services.AddScoped<SyncPortsRegistry>();
+        services.AddScoped<ListPorts>();
+        services.AddScoped<GetPort>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
 
@@ -53,6 +55,7 @@ internal static class PuenteServices
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<ListRequests>();
+        services.AddScoped<ListOpenDates>();
         services.AddScoped<DailySchedule>();
         services.AddScoped<AnnounceDraw>();
         services.AddScoped<RunDraw>();
@@ -70,6 +73,7 @@ internal static class PuenteServices
         services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
+        services.AddScoped<GetOfficerPorts>();
         services.AddScoped<MarkNoShows>();
         services.AddScoped<GetSchedule>();
         services.AddScoped<SetSchedule>();

@@ -3,8 +3,9 @@ using Puente.Web.Database;
 
 namespace Puente.Web.Ports;
 
-internal static class GetPort
+/// <summary>One port with its crossings; null when the registry has no such code.</summary>
+internal sealed class GetPort(PuenteDb db)
 {
-    public static async Task<PortResponse?> Handle(PuenteDb db, string code, CancellationToken cancellationToken) =>
+    public async Task<PortResponse?> Handle(string code, CancellationToken cancellationToken = default) =>
         await ListPorts.Project(db.Ports.Where(p => p.Code == code)).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Puente.Web.Database;
 using Puente.Web.Hosting;
 
 namespace Puente.Web.Ports;
@@ -10,13 +9,13 @@ internal static class PortsApi
     {
         var group = app.MapGroup("/api/ports").WithTags("Ports").AllowAnonymous();
 
-        group.MapGet("/", async (PuenteDb db, CancellationToken ct) =>
-                TypedResults.Ok(await ListPorts.Handle(db, ct)))
+        group.MapGet("/", async (ListPorts list, CancellationToken ct) =>
+                TypedResults.Ok(await list.Handle(ct)))
             .WithName("ListPorts")
             .WithSummary("Every US–Mexico land port of entry with its crossings and lane types.");
 
-        group.MapGet("/{code}", async Task<Results<Ok<PortResponse>, ProblemHttpResult>> (string code, PuenteDb db, Problems problems, CancellationToken ct) =>
-                await GetPort.Handle(db, code, ct) is { } port
+        group.MapGet("/{code}", async Task<Results<Ok<PortResponse>, ProblemHttpResult>> (string code, GetPort get, Problems problems, CancellationToken ct) =>
+                await get.Handle(code, ct) is { } port
                     ? TypedResults.Ok(port)
                     : problems.PortNotFound(code))
             .WithName("GetPort")

@@ -2,8 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Puente.Web.Database;
+using Puente.Web.Ports;
 using Puente.Web.Accounts;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Capacity;
@@ -13,7 +12,7 @@ namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin views and edits one port's slots on one date; works without JavaScript.</summary>
 [Authorize(Policy = Roles.Admin)]
-internal sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
+internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
 {
     /// <summary>Blank rows offered under the existing slots; blank rows are ignored on save.</summary>
     public const int BlankRows = 4;
@@ -124,8 +123,7 @@ internal sealed class CapacityModel(PuenteDb db, GetSchedule getSchedule, SetSch
 
     private async Task Load(CancellationToken ct)
     {
-        Ports = (await db.Ports.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync(ct))
-            .Select(p => (p.Code, p.Name)).ToList();
+        Ports = await ports.Names(ct);
         if (string.IsNullOrWhiteSpace(Port) || string.IsNullOrWhiteSpace(Date))
         {
             return;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Puente.Web.Database;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways.CheckIns;
 
@@ -10,7 +8,7 @@ namespace Puente.Web.Pathways.CheckIns;
 
 /// <summary>Works without JavaScript: verify, see the travellers, confirm. offline-checkin.js adds the offline path.</summary>
 [Authorize(Policy = Roles.PortOfficer)]
-internal sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
+internal sealed class CheckInModel(GetOfficerPorts officerPorts, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
 {
     public string? Pass { get; private set; }
     public CheckInPass.Outcome? Result { get; private set; }
@@ -39,11 +37,6 @@ internal sealed class CheckInModel(PuenteDb db, UserManager<PuenteUser> users, C
         await LoadPorts(cancellationToken);
     }
 
-    private async Task LoadPorts(CancellationToken cancellationToken)
-    {
-        var userId = users.GetUserId(User);
-        Ports = await db.OfficerPorts.Where(o => o.UserId == userId)
-            .Join(db.Ports, o => o.PortCode, p => p.Code, (_, p) => new { p.Code, p.TimeZone })
-            .ToDictionaryAsync(p => p.Code, p => p.TimeZone, cancellationToken);
-    }
+    private async Task LoadPorts(CancellationToken cancellationToken) =>
+        Ports = await officerPorts.Handle(users.GetUserId(User)!, cancellationToken);
 }

@@ -18,13 +18,14 @@ namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText, PublishedAnnouncements announcements, ListRequests requests) : PageModel
+internal sealed class IndexModel(
+    UserManager<PuenteUser> users, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText,
+    GetRegistration registrations, ListOpenDates openDates, ListRequests requests) : PageModel
 {
-    public sealed record OpenDate(DateOnly ServiceDate, DateTimeOffset ClosesAt, IReadOnlyList<(string Code, string Name)> Ports);
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
 
     public IReadOnlyList<Traveller> Travellers { get; private set; } = [];
-    public IReadOnlyList<OpenDate> OpenDates { get; private set; } = [];
+    public IReadOnlyList<ListOpenDates.OpenDate> OpenDates { get; private set; } = [];
     public IReadOnlyList<RequestReceipt> Requests { get; private set; } = [];
     public DateOnly? RegisteredOn { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
@@ -80,22 +81,11 @@ internal sealed class IndexModel(PuenteDb db, UserManager<PuenteUser> users, Tim
 
     private async Task Load(CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
-        RegisteredOn = await db.Applicants.Where(a => a.UserId == userId).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefaultAsync(ct);
-        Travellers = await db.Travellers.AsNoTracking()
-            .Where(t => t.ApplicantUserId == userId)
-            .OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames)
-            .Select(t => new Traveller(t.Id, t.GivenNames + " " + t.FamilyNames, t.BirthDate))
-            .ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var days = await db.DrawDays.AsNoTracking()
-            .Where(d => d.Status == DrawStatus.Announced && d.OpensAt <= now && d.ClosesAt > now)
-            .OrderBy(d => d.ServiceDate)
-            .Select(d => new { d.ServiceDate, d.ClosesAt, d.Announcement })
-            .ToListAsync(ct);
-        var names = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        OpenDates = days.Select(d => new OpenDate(d.ServiceDate, d.ClosesAt,
-            announcements.Of(d.ServiceDate, d.Announcement).Ports.Select(p => (p.Code, names.GetValueOrDefault(p.Code, p.Code))).ToList())).ToList();
-        Requests = await requests.Handle(userId!, includeWithdrawn: false, ct);
+        var userId = users.GetUserId(User)!;
+        var registration = await registrations.Handle(userId, ct);
+        RegisteredOn = registration?.RegisteredOn;
+        Travellers = registration?.Travellers.Select(t => new Traveller(t.Id, $"{t.GivenNames} {t.FamilyNames}", t.BirthDate)).ToList() ?? [];
+        OpenDates = await openDates.Handle(ct);
+        Requests = await requests.Handle(userId, includeWithdrawn: false, ct);
     }
 }
