@@ -38,10 +38,17 @@ internal static class DrawCommands
         {
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
-            var day = await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(parse.GetValue(date), ct);
-            Console.WriteLine($"Announced {day.ServiceDate:yyyy-MM-dd}: window {day.OpensAt:u} – {day.ClosesAt:u}.");
-            Console.WriteLine(day.Announcement);
-            return 0;
+            switch (await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(parse.GetValue(date), ct))
+            {
+                case AnnounceDraw.Announced { Day: var day }:
+                    Console.WriteLine($"Announced {day.ServiceDate:yyyy-MM-dd}: window {day.OpensAt:u} – {day.ClosesAt:u}.");
+                    Console.WriteLine(day.Announcement);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync(
+                        $"No port has capacity on {parse.GetValue(date):yyyy-MM-dd}: configure Pathways:DefaultSlots or set slots with `puente capacity set`.");
+                    return 1;
+            }
         });
         return command;
     }

@@ -29,7 +29,9 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
         var opensAt = window.OpensAt(serviceDate);
 
         clock.Set(opensAt - options.Value.AnnounceLead);
-        var day = await InScope((AnnounceDraw announce) => announce.Handle(serviceDate, cancellationToken));
+        var day = await InScope((AnnounceDraw announce) => announce.Handle(serviceDate, cancellationToken)) is AnnounceDraw.Announced announced
+            ? announced.Day
+            : throw new InvalidOperationException($"No port has capacity on {serviceDate:yyyy-MM-dd}: configure Pathways:DefaultSlots.");
         var offered = (await InScope((PublishedAnnouncements announcements) => Task.FromResult(announcements.Of(day)))).Ports.Select(p => p.Code).ToArray();
         // Some ports draw far more requests than others, as in the 2023 appointment data.
         var weights = offered.Select((_, i) => 1.0 / (i % 4 + 1)).ToArray();

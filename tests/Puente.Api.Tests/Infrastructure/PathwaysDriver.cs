@@ -80,7 +80,7 @@ internal sealed class PathwaysDriver(PuenteApp app)
     public async Task Announce(DateOnly? date = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(date ?? ServiceDate);
+        Assert.IsType<AnnounceDraw.Announced>(await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(date ?? ServiceDate));
     }
 
     public async Task<RunDraw.Outcome> Draw(DateOnly? date = null)

@@ -17,17 +17,24 @@ namespace Puente.Web.Pathways.Draws;
 /// </summary>
 internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<PathwaysOptions> options, TimeProvider clock)
 {
-    public async Task<DrawDayRecord> Handle(DateOnly serviceDate, CancellationToken cancellationToken = default)
+    public abstract record Outcome;
+
+    /// <summary>The date's draw as published: now, or earlier by this or another instance.</summary>
+    public sealed record Announced(DrawDayRecord Day) : Outcome;
+
+    /// <summary>No port offers a slot that day (every port closed, or no template): there is nothing to draw.</summary>
+    public sealed record NoCapacity(DateOnly ServiceDate) : Outcome;
+
+    public async Task<Outcome> Handle(DateOnly serviceDate, CancellationToken cancellationToken = default)
     {
         if (await db.DrawDays.FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, cancellationToken) is { } existing)
         {
-            return existing;
+            return new Announced(existing);
         }
         var ports = await schedule.For(serviceDate, cancellationToken);
         if (ports.Count == 0)
         {
-            throw new InvalidOperationException(
-                $"No port has capacity on {serviceDate:yyyy-MM-dd}: configure Pathways:DefaultSlots or add slot overrides.");
+            return new NoCapacity(serviceDate);
         }
         var secret = RandomNumberGenerator.GetBytes(32);
         var announcement = new DrawAnnouncement(
@@ -50,17 +57,18 @@ internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return day;
+            return new Announced(day);
         }
         catch (DbUpdateException)
         {
             // Another instance announced the same date first; theirs is the one published.
             db.ChangeTracker.Clear();
-            return await db.DrawDays.AsNoTracking().FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);
+            return new Announced(await db.DrawDays.AsNoTracking().FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken));
         }
     }
 
-    /// <summary>Announces every date whose window opens within the lead time or is open now.</summary>
+    /// <summary>Announces every date whose window opens within the lead time or is open now; a date
+    /// without capacity is skipped (and tried again next round, in case an Admin opens slots).</summary>
     public async Task<int> AnnounceDue(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -69,8 +77,10 @@ internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions
         var count = 0;
         foreach (var date in due.Except(known))
         {
-            await Handle(date, cancellationToken);
-            count++;
+            if (await Handle(date, cancellationToken) is Announced)
+            {
+                count++;
+            }
         }
         return count;
     }

@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Puente.Api.Tests.Infrastructure;
+using Puente.Web.Database;
+using Puente.Web.Pathways;
+using Puente.Web.Pathways.Capacity;
+using Puente.Web.Pathways.Draws;
 
 namespace Puente.Api.Tests.Pathways.Draws;
 
@@ -46,5 +52,32 @@ public sealed class DrawSchedulerTests
         var requests = await (await app.ClientFor("familia.desir@puente.test", PathwaysDriver.Password))
             .GetFromJsonAsync<JsonElement>("/api/requests", Ct);
         Assert.Equal("selected", Assert.Single(requests.EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_date_on_which_every_port_is_closed_is_skipped_and_the_other_due_dates_are_announced()
+    {
+        await using var app = new PuenteApp();
+        var closedDay = new DateOnly(2026, 12, 2);
+        await using (var setup = app.Services.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<PuenteDb>();
+            foreach (var port in setup.ServiceProvider.GetRequiredService<IOptions<PathwaysOptions>>().Value.DefaultSlots.Keys)
+            {
+                db.SlotOverrides.Add(new SlotOverrideRecord { PortCode = port, ServiceDate = closedDay, Start = "08:00", Capacity = 0 });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 30, 0, TimeSpan.Zero));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var announce = scope.ServiceProvider.GetRequiredService<AnnounceDraw>();
+        var announced = await announce.AnnounceDue(Ct);
+
+        Assert.Equal(1, announced);
+        Assert.Equal(new AnnounceDraw.NoCapacity(closedDay), await announce.Handle(closedDay, Ct));
+        var driver = new PathwaysDriver(app);
+        Assert.NotNull(await driver.PublicDraw(PathwaysDriver.ServiceDate));
+        Assert.Null(await driver.PublicDraw(closedDay));
     }
 }
