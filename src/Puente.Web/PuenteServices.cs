@@ -1,19 +1,19 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
+using Puente.Web.Demo;
+using Puente.Web.Hosting;
+using Puente.Web.Messaging;
+using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.CheckIns;
-using Puente.Web.Demo;
 using Puente.Web.Pathways.Draws;
-using Puente.Web.Pathways;
+using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
-using Puente.Web.Messaging;
-using Puente.Web.Pathways.Passes;
 using Puente.Web.Ports;
-using Puente.Web.Hosting;
 
 namespace Puente.Web;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 

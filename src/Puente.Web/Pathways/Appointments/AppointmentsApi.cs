@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Puente.Web.Database;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Passes;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Messaging;
-using Puente.Domain.Pathways;
 
 namespace Puente.Web.Pathways.Appointments;
 

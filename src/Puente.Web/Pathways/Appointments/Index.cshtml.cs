@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
-using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
 using Puente.Web.Pathways.Passes;
 
 namespace Puente.Web.Pathways.Appointments;

@@ -2,11 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Puente.Web.Ports;
 using Puente.Web.Accounts;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.Draws;
+using Puente.Web.Ports;
 
 namespace Puente.Web.Pathways.Capacity;
 

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
-using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 

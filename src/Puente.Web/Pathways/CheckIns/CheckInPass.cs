@@ -1,14 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Puente.Domain.Pathways.Passes;
+using Puente.Domain.Pathways;
 using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Passes;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Passes;
-using Puente.Domain.Pathways;
 
 namespace Puente.Web.Pathways.CheckIns;
 

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
-using Puente.Web.Pathways.Capacity;
 using Puente.Web.Database;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
-using Puente.Domain.Pathways.Draws;
 
 namespace Puente.Web.Pathways.Draws;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Appointments;
+using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Domain.Ports;

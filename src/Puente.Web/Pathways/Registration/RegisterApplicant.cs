@@ -6,10 +6,9 @@ using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
-using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
 using Puente.Web.Hosting;
-
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Requests;

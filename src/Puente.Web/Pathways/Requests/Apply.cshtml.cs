@@ -4,15 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Draws;
-using Puente.Web.Database;
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
-using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Requests;
 

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Requests;
-using Puente.Web.Database;
 using Puente.Web.Accounts;
+using Puente.Web.Database;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Draws;
-
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Pathways.Requests;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Pathways.Draws;
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
-using Puente.Domain.Pathways.Draws;
-using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Requests;
 

@@ -1,9 +1,8 @@
 using System.Linq.Expressions;
-
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
-using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Requests;
 

@@ -5,10 +5,9 @@ using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Draws;
-
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Pathways.Requests;
