@@ -28,11 +28,6 @@ public static class PersonIdentity
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
             if (char.IsLetterOrDigit(c))
             {
                 if (pendingSpace && folded.Length > 0)
@@ -46,7 +41,8 @@ public static class PersonIdentity
             {
                 pendingSpace = true;
             }
-            // Apostrophes and other punctuation vanish without splitting the word: O'Neil → ONEIL.
+            // The accents the decomposition split off, apostrophes and other punctuation vanish
+            // without splitting the word: Pérez → PEREZ, O'Neil → ONEIL.
         }
         return folded.ToString();
     }

@@ -169,6 +169,25 @@ public sealed class AllocatorPropertyTests
         Assert.Empty(DrawAllocator.Allocate(DrawTestVector.Announcement, [], DrawTestVector.SeedBytes));
     }
 
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(0, 2)]
+    public void A_port_missing_from_the_announcement_never_fits_and_the_next_preference_is_tried(int priorityPercent, int phase)
+    {
+        var announcement = DrawTestVector.Announcement with { PriorityPercent = priorityPercent };
+
+        var results = DrawAllocator.Allocate(announcement, [DrawTestVector.Entry("A1", "2026-09-01", 1, "9999", "2504")], DrawTestVector.SeedBytes);
+
+        Assert.Equal([new DrawResult("A1", "2504", "08:00", phase)], results);
+    }
+
+    [Fact]
+    public void A_null_announcement_or_entry_list_is_an_argument_error()
+    {
+        Assert.Throws<ArgumentNullException>(() => DrawAllocator.Allocate(null!, DrawTestVector.Entries, DrawTestVector.SeedBytes));
+        Assert.Throws<ArgumentNullException>(() => DrawAllocator.Allocate(DrawTestVector.Announcement, null!, DrawTestVector.SeedBytes));
+    }
+
     private static void ForEveryCase(Action<RandomDraw, IReadOnlyList<DrawResult>> check)
     {
         for (var caseSeed = 1; caseSeed <= Cases; caseSeed++)

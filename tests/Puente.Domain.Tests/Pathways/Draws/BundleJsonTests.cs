@@ -68,6 +68,39 @@ public sealed class BundleJsonTests
         Assert.False(string.IsNullOrWhiteSpace(parsed.Error));
     }
 
+    [Theory]
+    [InlineData("[null]", "[]", "", "announcement.ports[0] is null")]
+    [InlineData("[{\"code\": \"2504\", \"slots\": [{\"start\": \"08:00\", \"capacity\": 1}, null]}]", "[]", "", "announcement.ports[0].slots[1] is null")]
+    [InlineData("[]", "[{\"ticket\": \"A\", \"registeredOn\": \"2026-01-01\", \"size\": 1, \"ports\": []}, null]", "", "entries[1] is null")]
+    [InlineData("[]", "[{\"ticket\": \"A\", \"registeredOn\": \"2026-01-01\", \"size\": 1, \"ports\": [\"2504\", null]}]", "", "entries[0].ports[1] is null")]
+    [InlineData("[]", "[]", ", \"results\": [null]", "results[0] is null")]
+    public void A_null_inside_a_list_is_a_failure_that_says_where(string ports, string entries, string results, string error)
+    {
+        var json = $$"""
+            {"announcement": {"protocol": "puente-draw/1", "serviceDate": "2026-12-01", "commitment": "x", "priorityPercent": 50, "ports": {{ports}}},
+             "entries": {{entries}}, "entriesDigest": "x"{{results}}}
+            """;
+
+        Assert.Equal(error, DrawBundleJson.Parse(json).Error);
+    }
+
+    [Fact]
+    public void Indented_json_spreads_over_lines_and_compact_json_does_not()
+    {
+        Assert.Contains('\n', DrawBundleJson.Serialize(DrawTestVector.Bundle, indented: true));
+        Assert.DoesNotContain('\n', DrawBundleJson.Serialize(DrawTestVector.Bundle));
+    }
+
+    [Fact]
+    public void An_announcement_survives_a_round_trip_and_anything_else_reads_as_null()
+    {
+        var json = DrawBundleJson.SerializeAnnouncement(DrawTestVector.Announcement);
+
+        Assert.Equal(json, DrawBundleJson.SerializeAnnouncement(DrawBundleJson.ParseAnnouncement(json)!));
+        Assert.Null(DrawBundleJson.ParseAnnouncement("not json"));
+        Assert.Null(DrawBundleJson.ParseAnnouncement("null"));
+    }
+
     [Fact]
     public void Truncating_a_valid_bundle_anywhere_never_throws()
     {

@@ -5,7 +5,7 @@ namespace Puente.Domain.Tests.Pathways.Draws;
 /// <summary>Seeded random draws for property tests: valid by construction, small enough to check by hand-written rules.</summary>
 internal sealed record RandomDraw(DrawAnnouncement Announcement, IReadOnlyList<DrawEntry> Entries, byte[] Seed)
 {
-    private const string TicketChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    public const string TicketChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
     public static RandomDraw Create(int caseSeed, int maxEntries = 80)
     {

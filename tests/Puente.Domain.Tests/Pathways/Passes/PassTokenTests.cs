@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Puente.Domain.Pathways.Passes;
@@ -15,8 +16,10 @@ public sealed class PassTokenTests
         GroupSize: 3,
         Travellers: [new("MG", 1988), new("JG", 2015), new("ÁG", 2019)]);
 
+    private const string PassPayload = """{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":[["AB",1990]]}""";
+
     private static readonly ECDsa Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private static readonly Dictionary<string, ECDsa> Published = new() { ["k1"] = Key };
+    private static readonly Dictionary<string, ECDsa> Published = new() { ["k1"] = Key, ["k12"] = Key };
 
     [Fact]
     public void A_signed_pass_verifies_and_gives_back_its_claims()
@@ -42,7 +45,7 @@ public sealed class PassTokenTests
     [Fact]
     public void The_header_names_the_algorithm_the_key_and_the_type()
     {
-        var header = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(PassToken.Sign(Family, "k1", Key).Split('.')[0]));
+        var header = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(PassToken.Sign(Family, "k1", Key).Split('.')[0]));
         Assert.Equal("""{"alg":"ES256","kid":"k1","typ":"puente-pass"}""", header);
     }
 
@@ -104,21 +107,81 @@ public sealed class PassTokenTests
     public void A_header_with_another_algorithm_is_malformed()
     {
         var token = PassToken.Sign(Family, "k1", Key);
-        var noneHeader = System.Buffers.Text.Base64Url.EncodeToString("""{"alg":"none","kid":"k1","typ":"puente-pass"}"""u8);
+        var noneHeader = Base64Url.EncodeToString("""{"alg":"none","kid":"k1","typ":"puente-pass"}"""u8);
         var result = PassToken.Verify(noneHeader + token[token.IndexOf('.', StringComparison.Ordinal)..], Published);
         Assert.Equal(PassRejection.Malformed, result.Rejection);
     }
 
     [Fact]
-    public void A_correctly_signed_payload_that_is_not_a_pass_is_malformed()
+    public void A_hand_written_payload_in_the_shape_of_a_pass_verifies()
     {
-        var header = System.Buffers.Text.Base64Url.EncodeToString("""{"alg":"ES256","kid":"k1","typ":"puente-pass"}"""u8);
-        var payload = System.Buffers.Text.Base64Url.EncodeToString("""{"pid":"x","t":"not a list"}"""u8);
-        var signature = Key.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var result = PassToken.Verify(SignedToken(PassPayload), Published);
 
-        var result = PassToken.Verify($"{header}.{payload}.{System.Buffers.Text.Base64Url.EncodeToString(signature)}", Published);
+        Assert.True(result.IsValid);
+        Assert.True(new PassClaims("p1", "T1", "2504", new DateOnly(2026, 11, 30), "08:30", 1, [new("AB", 1990)]).Matches(result.Claims!));
+    }
+
+    [Theory]
+    [InlineData("""{"pid":"x","t":"not a list"}""")]
+    [InlineData("not json")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":"1","t":[["AB",1990]]}""")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":[["AB",1990,1]]}""")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":[["AB"]]}""")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":[[1990,"AB"]]}""")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":[["AB","1990"]]}""")]
+    [InlineData("""{"pid":"p1","tkt":"T1","prt":"2504","d":"2026-11-30","s":"08:30","g":1,"t":["AB"]}""")]
+    public void A_correctly_signed_payload_that_is_not_a_pass_is_malformed(string payload)
+    {
+        var result = PassToken.Verify(SignedToken(payload), Published);
 
         Assert.Equal(PassRejection.Malformed, result.Rejection);
+        Assert.Null(result.Claims);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"ES256","kid":1,"typ":"puente-pass"}""")]
+    [InlineData("""{"alg":"ES256","kid":"","typ":"puente-pass"}""")]
+    [InlineData("""{"alg":"ES256","kid":"k1","typ":"JWT"}""")]
+    [InlineData("""["ES256","k1","puente-pass"]""")]
+    [InlineData("not json")]
+    public void A_header_that_does_not_name_the_algorithm_a_key_and_the_pass_type_is_malformed(string header)
+    {
+        var result = PassToken.Verify(SignedToken(PassPayload, header), Published);
+
+        Assert.Equal(PassRejection.Malformed, result.Rejection);
+        Assert.Null(result.KeyId);
+    }
+
+    [Fact]
+    public void A_token_with_an_empty_part_is_malformed()
+    {
+        var parts = PassToken.Sign(Family, "k1", Key).Split('.');
+
+        Assert.Equal(PassRejection.Malformed, PassToken.Verify($"{parts[0]}.{parts[1]}.", Published).Rejection);
+        Assert.Equal(PassRejection.Malformed, PassToken.Verify($"{parts[0]}..{parts[2]}", Published).Rejection);
+    }
+
+    [Theory]
+    [InlineData("==", 86)]
+    [InlineData(" ", 43)]
+    [InlineData("\n", 43)]
+    public void A_signature_spelled_another_way_that_decodes_to_the_same_bytes_is_malformed(string added, int at)
+    {
+        // The decoder accepts padding and whitespace; only the canonical spelling may count, so no
+        // two different tokens carry the same signed pass.
+        var token = PassToken.Sign(Family, "k1", Key);
+        var signatureStart = token.LastIndexOf('.') + 1;
+
+        var respelled = token.Insert(signatureStart + at, added);
+
+        Assert.Equal(PassRejection.Malformed, PassToken.Verify(respelled, Published).Rejection);
+    }
+
+    [Fact]
+    public void A_token_of_4096_characters_is_read_and_a_longer_one_is_malformed()
+    {
+        Assert.True(PassToken.Verify(TokenOfLength(4096), Published).IsValid);
+        Assert.Equal(PassRejection.Malformed, PassToken.Verify(TokenOfLength(4097), Published).Rejection);
     }
 
     [Fact]
@@ -128,9 +191,31 @@ public sealed class PassTokenTests
         var signingInput = token[..token.LastIndexOf('.')];
         var der = Key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
-        var result = PassToken.Verify($"{signingInput}.{System.Buffers.Text.Base64Url.EncodeToString(der)}", Published);
+        var result = PassToken.Verify($"{signingInput}.{Base64Url.EncodeToString(der)}", Published);
 
         Assert.Equal(PassRejection.BadSignature, result.Rejection);
+    }
+
+    public static TheoryData<string> ClaimChanges => ["PassId", "Ticket", "Port", "ServiceDate", "Slot", "GroupSize", "Travellers"];
+
+    [Theory]
+    [MemberData(nameof(ClaimChanges))]
+    public void Claims_that_differ_in_any_one_field_do_not_match(string field)
+    {
+        var changed = field switch
+        {
+            "PassId" => Family with { PassId = "p-000000" },
+            "Ticket" => Family with { Ticket = "T-0043" },
+            "Port" => Family with { Port = "2506" },
+            "ServiceDate" => Family with { ServiceDate = Family.ServiceDate.AddDays(1) },
+            "Slot" => Family with { Slot = "09:30" },
+            "GroupSize" => Family with { GroupSize = 2 },
+            _ => Family with { Travellers = [.. Family.Travellers.Take(2), new("AG", 2019)] },
+        };
+
+        Assert.False(Family.Matches(changed));
+        Assert.False(changed.Matches(Family));
+        Assert.True(changed.Matches(changed with { Travellers = [.. changed.Travellers] }));
     }
 
     [Fact]
@@ -139,5 +224,35 @@ public sealed class PassTokenTests
         var travellers = Enumerable.Range(0, 10).Select(i => new PassTraveller("AB", 1980 + i)).ToList();
         var token = PassToken.Sign(Family with { GroupSize = 10, Travellers = travellers }, "abcdefghijklmnop", Key);
         Assert.InRange(token.Length, 1, 600);
+    }
+
+    /// <summary>A token over hand-written JSON, signed with the published key.</summary>
+    private static string SignedToken(string payload, string header = """{"alg":"ES256","kid":"k1","typ":"puente-pass"}""")
+    {
+        var signingInput = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
+        var signature = Key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
+    }
+
+    /// <summary>A pass whose token is exactly <paramref name="length"/> characters, padded through its
+    /// pass id and key id (base64url has no length of 1 mod 4, so the key id's length fills the gap).</summary>
+    private static string TokenOfLength(int length)
+    {
+        foreach (var keyId in new[] { "k1", "k12" })
+        {
+            for (var padding = 0; padding < length; padding++)
+            {
+                var token = PassToken.Sign(Family with { PassId = new string('p', padding) }, keyId, Key);
+                if (token.Length == length)
+                {
+                    return token;
+                }
+                if (token.Length > length)
+                {
+                    break;
+                }
+            }
+        }
+        throw new InvalidOperationException($"No pass token is {length} characters long.");
     }
 }
