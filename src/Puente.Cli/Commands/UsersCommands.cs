@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Puente.Web;
 using Puente.Web.Accounts;
 
 namespace Puente.Cli.Commands;
@@ -34,16 +36,17 @@ internal static class UsersCommands
                     parse.GetValue(ports),
                     parse.GetValue(consulate)),
                 cancellationToken);
-            if (!outcome.Succeeded)
+            if (outcome is AddUser.Invalid invalid)
             {
-                foreach (var problem in outcome.Problems)
+                var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+                foreach (var error in invalid.Errors)
                 {
-                    await Console.Error.WriteLineAsync(problem);
+                    await Console.Error.WriteLineAsync($"--{error.Field}: {error.Text(text)}");
                 }
                 return 2;
             }
             Console.WriteLine($"Created {parse.GetValue(email)} ({Roles.Find(parse.GetValue(role)!)}).");
-            if (outcome.GeneratedPassword is { } generated)
+            if (outcome is AddUser.Added { GeneratedPassword: { } generated })
             {
                 Console.WriteLine($"Initial password (shown once): {generated}");
             }

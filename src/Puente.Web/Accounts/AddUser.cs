@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Accounts;
 
@@ -17,50 +18,52 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
         string? Consulate = null,
         string PreferredLanguage = "es");
 
-    /// <summary>Either the new account (with the password when one was generated) or the problems found.</summary>
-    public sealed record Outcome(string? UserId, string? GeneratedPassword, IReadOnlyList<string> Problems)
-    {
-        public bool Succeeded => Problems.Count == 0;
-    }
+    public abstract record Outcome;
+
+    /// <summary>The new account, with its password when one was generated.</summary>
+    public sealed record Added(string UserId, string? GeneratedPassword) : Outcome;
+
+    /// <summary>What is wrong with the command; fields are named as the CLI's options.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
 
     public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken = default)
     {
-        var problems = new List<string>();
+        var problems = new List<FieldError>();
         var role = Roles.Find(command.Role);
         var ports = (command.Ports ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
 
         if (!new EmailAddressAttribute().IsValid(command.Email))
         {
-            problems.Add($"'{command.Email}' is not an email address.");
+            problems.Add(new("email", FieldCodes.EmailInvalid));
         }
         if (role is null)
         {
-            problems.Add($"Unknown role '{command.Role}'. Roles: {string.Join(", ", Roles.All)}.");
+            problems.Add(new("role", FieldCodes.RoleUnknown, command.Role, string.Join(", ", Roles.All)));
         }
         if (role == Roles.PortOfficer && ports.Count == 0)
         {
-            problems.Add("A port officer needs at least one --port.");
+            problems.Add(new("port", FieldCodes.PortRequired));
         }
         if (role != Roles.PortOfficer && ports.Count > 0)
         {
-            problems.Add("Only port officers are scoped to ports.");
+            problems.Add(new("port", FieldCodes.PortsNotForRole));
         }
         if (role == Roles.Caseworker && string.IsNullOrWhiteSpace(command.Consulate))
         {
-            problems.Add("A caseworker needs a --consulate.");
+            problems.Add(new("consulate", FieldCodes.ConsulateRequired));
         }
         if (role != Roles.Caseworker && !string.IsNullOrWhiteSpace(command.Consulate))
         {
-            problems.Add("Only caseworkers are scoped to a consulate.");
+            problems.Add(new("consulate", FieldCodes.ConsulateNotForRole));
         }
         if (ports.Count > 0)
         {
             var known = await db.Ports.Where(p => ports.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken);
-            problems.AddRange(ports.Except(known).Select(p => $"Unknown port '{p}'."));
+            problems.AddRange(ports.Except(known).Select(p => new FieldError("port", FieldCodes.PortUnknown, p)));
         }
         if (problems.Count > 0)
         {
-            return new Outcome(null, null, problems);
+            return new Invalid(problems);
         }
 
         var generated = command.Password is null ? GeneratePassword() : null;
@@ -76,14 +79,14 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
         var created = await users.CreateAsync(user, command.Password ?? generated!);
         if (!created.Succeeded)
         {
-            return new Outcome(null, null, created.Errors.Select(e => e.Description).ToList());
+            return new Invalid([.. created.Errors.Select(e => IdentityErrors.ToFieldError(e, "email", users.Options.Password))]);
         }
         var added = await users.AddToRoleAsync(user, role!);
         if (!added.Succeeded)
         {
-            return new Outcome(null, null, added.Errors.Select(e => e.Description).ToList());
+            return new Invalid([.. added.Errors.Select(e => IdentityErrors.ToFieldError(e, "email", users.Options.Password))]);
         }
-        return new Outcome(user.Id, generated, []);
+        return new Added(user.Id, generated);
     }
 
     // Meets Identity's default rules (upper, lower, digit, symbol, length) with room to spare.

@@ -29,11 +29,10 @@ internal sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<Pu
             {
                 continue;
             }
-            var outcome = await addUser.Handle(account with { Password = options.Value.Password }, cancellationToken);
-            if (!outcome.Succeeded)
+            if (await addUser.Handle(account with { Password = options.Value.Password }, cancellationToken) is AddUser.Invalid invalid)
             {
                 throw new InvalidOperationException(
-                    $"Demo account {account.Email}: {string.Join("; ", outcome.Problems)}");
+                    $"Demo account {account.Email}: {string.Join("; ", invalid.Errors.Select(e => $"{e.Field} {e.Code}"))}");
             }
         }
     }

@@ -42,6 +42,13 @@ internal static class FieldCodes
     public const string PasswordNeedsSymbol = "registration.password-needs-symbol";
     public const string PasswordRefused = "registration.password-refused";
 
+    public const string RoleUnknown = "accounts.role-unknown";
+    public const string PortRequired = "accounts.port-required";
+    public const string PortsNotForRole = "accounts.ports-not-for-role";
+    public const string ConsulateRequired = "accounts.consulate-required";
+    public const string ConsulateNotForRole = "accounts.consulate-not-for-role";
+    public const string PortUnknown = "accounts.port-unknown";
+
     public const string DatePast = "capacity.date-past";
     public const string SlotsCount = "capacity.slots-count";
     public const string StartInvalid = "capacity.start-invalid";

@@ -126,8 +126,7 @@ internal static class Bookings
         await using var scope = app.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<AddUser>().Handle(
             new AddUser.Command(email, role, PuenteApp.DemoPassword, ports.Length > 0 ? ports : null));
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
-        return outcome.UserId!;
+        return Assert.IsType<AddUser.Added>(outcome).UserId;
     }
 
     public static async Task<AppointmentRecord> Read(PuenteApp app, Guid id)

@@ -67,7 +67,7 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         var created = command.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
-            return new Invalid([.. created.Errors.Select(e => Refused(e, contact))]);
+            return new Invalid([.. created.Errors.Select(e => IdentityErrors.ToFieldError(e, contact, users.Options.Password))]);
         }
         await users.AddToRoleAsync(user, Roles.Applicant);
 
@@ -157,22 +157,6 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && PersonIdentity.Fold(name).Length > 0;
 
     /// <summary>Identity's refusal as a field error: its password rules on the password, its account rules on the contact.</summary>
-    private FieldError Refused(IdentityError error, string contact) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordTooShort) =>
-            new("password", FieldCodes.PasswordTooShort, users.Options.Password.RequiredLength.ToString(CultureInfo.InvariantCulture)),
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => new("password", FieldCodes.PasswordNeedsDigit),
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => new("password", FieldCodes.PasswordNeedsLower),
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => new("password", FieldCodes.PasswordNeedsUpper),
-        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => new("password", FieldCodes.PasswordNeedsSymbol),
-        // Only a registration racing this one gets past the check above.
-        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => new(contact, FieldCodes.AccountExists),
-        // An address EmailAddressAttribute lets through but Identity's user name rules do not.
-        nameof(IdentityErrorDescriber.InvalidUserName) or nameof(IdentityErrorDescriber.InvalidEmail) =>
-            new(contact, contact == "email" ? FieldCodes.EmailInvalid : FieldCodes.PhoneInvalid),
-        _ => new("password", FieldCodes.PasswordRefused),
-    };
-
     private static TravellerRecord ToRecord(string userId, Person person, bool isApplicant) => new()
     {
         Id = Guid.NewGuid(),
