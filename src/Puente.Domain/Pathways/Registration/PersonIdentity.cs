@@ -1,49 +1,24 @@
 using System.Globalization;
-using System.Text;
-
-using Puente.Domain.Pathways.Appointments;
-using Puente.Domain.Pathways.Requests;
 
 namespace Puente.Domain.Pathways.Registration;
 
 /// <summary>
-/// The key that says two travellers are the same person: names folded (case, accents,
-/// apostrophes, hyphens, spacing), birth date and nationality. Names are stored exactly as written;
-/// only this key is folded, so "José María O'Neil-Pérez" and "JOSE MARIA ONEIL PEREZ" collide.
+/// Who a traveller is, for the two questions Puente asks. <see cref="EntryKey"/>: may this traveller be
+/// entered for a date? A person is entered at most once per date per document; without a document,
+/// only the traveller record itself is unique, so a stranger or a homonym can never block anyone.
+/// <see cref="NamesKey"/>: might two entries be the same person? Every word of the names (folded,
+/// <see cref="PersonName.Fold"/>, in alphabetical order, so swapped given and family names match) and
+/// the birth date. It never refuses anything; entries sharing it are flagged for the officer at the port.
 /// </summary>
 public static class PersonIdentity
 {
-    public static string Key(string givenNames, string familyNames, DateOnly birthDate, string nationality) =>
-        string.Join('|',
-            Fold(givenNames),
-            Fold(familyNames),
-            birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            nationality.Trim().ToUpperInvariant());
+    public static string NamesKey(string givenNames, string familyNames, DateOnly birthDate) =>
+        string.Join(' ', $"{PersonName.Fold(givenNames)} {PersonName.Fold(familyNames)}"
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Order(StringComparer.Ordinal))
+            + "|" + birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Uppercase letters and digits only, words separated by one space, no diacritics.</summary>
-    public static string Fold(string name)
-    {
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
-        var folded = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var c in decomposed)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (pendingSpace && folded.Length > 0)
-                {
-                    folded.Append(' ');
-                }
-                pendingSpace = false;
-                folded.Append(char.ToUpperInvariant(c));
-            }
-            else if (char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u2013')
-            {
-                pendingSpace = true;
-            }
-            // The accents the decomposition split off, apostrophes and other punctuation vanish
-            // without splitting the word: Pérez → PEREZ, O'Neil → ONEIL.
-        }
-        return folded.ToString();
-    }
+    /// <summary>"D|" and the document's key, or "T|" and the traveller's id when there is no document.</summary>
+    public static string EntryKey(string? documentKey, Guid travellerId) =>
+        documentKey is null ? $"T|{travellerId:N}" : $"D|{documentKey}";
 }
