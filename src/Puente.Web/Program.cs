@@ -59,6 +59,7 @@ builder.Services.AddPuenteTelemetry(builder.Configuration);
 builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<NoShowSweep>();
+builder.Services.AddHostedService<UnverifiedAccountSweep>();
 
 var app = builder.Build();
 
@@ -87,6 +88,7 @@ app.MapScalarApiReference();
 app.MapSignInApi();
 app.MapPortsApi();
 app.MapGetCurrentUser();
+app.MapRegistrationApi();
 app.MapPathwaysApi();
 app.MapDrawsApi();
 app.MapPassesApi();

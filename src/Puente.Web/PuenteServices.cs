@@ -52,6 +52,9 @@ internal static class PuenteServices
         services.AddSingleton<PublishedAnnouncements>();
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<GetRegistration>();
+        services.AddScoped<VerifyContact>();
+        services.AddScoped<ResendCode>();
+        services.AddScoped<ExpireUnverifiedAccounts>();
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<ListRequests>();
@@ -102,7 +105,9 @@ internal static class PuenteServices
 
     public static void ConfigureIdentity(IdentityOptions options)
     {
-        options.User.RequireUniqueEmail = true;
+        // One account per contact is the user name's unique index once a contact is verified
+        // (VerifyContact); requiring an e-mail would refuse registrations by phone.
+        options.User.RequireUniqueEmail = false;
         options.Password.RequiredLength = 12;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -8,7 +8,7 @@ namespace Puente.Web.Accounts;
 
 internal static class GetCurrentUser
 {
-    public sealed record Response(string Email, IReadOnlyList<string> Roles, IReadOnlyList<string> Ports, string? Consulate, string PreferredLanguage);
+    public sealed record Response(string? Email, string? Phone, IReadOnlyList<string> Roles, IReadOnlyList<string> Ports, string? Consulate, string PreferredLanguage);
 
     public static RouteHandlerBuilder MapGetCurrentUser(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/me", Handle)
@@ -21,13 +21,13 @@ internal static class GetCurrentUser
         var userId = users.GetUserId(principal);
         var user = await db.Users
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.ConsulateCode, u.PreferredLanguage, Ports = u.Ports.OrderBy(p => p.PortCode).Select(p => p.PortCode).ToList() })
+            .Select(u => new { u.Email, u.PhoneNumber, u.ConsulateCode, u.PreferredLanguage, Ports = u.Ports.OrderBy(p => p.PortCode).Select(p => p.PortCode).ToList() })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return TypedResults.NotFound();
         }
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToList();
-        return TypedResults.Ok(new Response(user.Email!, roles, user.Ports, user.ConsulateCode, user.PreferredLanguage));
+        return TypedResults.Ok(new Response(user.Email, user.PhoneNumber, roles, user.Ports, user.ConsulateCode, user.PreferredLanguage));
     }
 }

@@ -30,8 +30,10 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<OfficerPort> OfficerPorts => Set<OfficerPort>();
     public DbSet<ApplicantRecord> Applicants => Set<ApplicantRecord>();
     public DbSet<TravellerRecord> Travellers => Set<TravellerRecord>();
+    public DbSet<ContactVerificationRecord> ContactVerifications => Set<ContactVerificationRecord>();
     public DbSet<AppointmentRequestRecord> Requests => Set<AppointmentRequestRecord>();
     public DbSet<RequestTravellerRecord> RequestTravellers => Set<RequestTravellerRecord>();
+    public DbSet<EntryCollisionRecord> EntryCollisions => Set<EntryCollisionRecord>();
     public DbSet<DrawDayRecord> DrawDays => Set<DrawDayRecord>();
     public DbSet<SlotOverrideRecord> SlotOverrides => Set<SlotOverrideRecord>();
     public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();

@@ -35,6 +35,15 @@ internal static class FieldCodes
     public const string FamilyNamesRequired = "registration.family-names-required";
     public const string BirthDateInvalid = "registration.birth-date-invalid";
     public const string NationalityInvalid = "registration.nationality-invalid";
+    public const string NameHiddenCharacters = "registration.name-hidden-characters";
+    public const string NameNotLetters = "registration.name-not-letters";
+    public const string NameMixedScripts = "registration.name-mixed-scripts";
+    public const string PersonListedTwice = "registration.person-listed-twice";
+    public const string DocumentTypeInvalid = "registration.document-type-invalid";
+    public const string DocumentRequired = "registration.document-required";
+    public const string DocumentReasonRequired = "registration.document-reason-required";
+    public const string DocumentCountryInvalid = "registration.document-country-invalid";
+    public const string DocumentNumberInvalid = "registration.document-number-invalid";
     public const string PasswordTooShort = "registration.password-too-short";
     public const string PasswordNeedsDigit = "registration.password-needs-digit";
     public const string PasswordNeedsLower = "registration.password-needs-lower";

@@ -16,7 +16,15 @@ internal static class ProblemCodes
 
     public const string WindowNotOpen = "requests.window-not-open";
     public const string AlreadyRequested = "requests.already-requested";
-    public const string TravellersTaken = "requests.travellers-taken";
+    public const string EntryTaken = "requests.entry-taken";
+    public const string ContactUnverified = "requests.contact-unverified";
+    public const string VerificationNotFound = "registration.verification-not-found";
+    public const string CodeWrong = "registration.code-wrong";
+    public const string CodeExpired = "registration.code-expired";
+    public const string CodeTriesExhausted = "registration.code-tries-exhausted";
+    public const string ContactTaken = "registration.contact-taken";
+    public const string ResendTooSoon = "registration.resend-too-soon";
+    public const string ResendLimit = "registration.resend-limit";
     public const string KeyReused = "requests.key-reused";
     public const string RequestNotFound = "requests.not-found";
     public const string TooLateToWithdraw = "requests.withdraw-closed";

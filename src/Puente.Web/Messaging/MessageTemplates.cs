@@ -40,6 +40,12 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
 
+    /// <summary>Short enough for one text message: the code first, then how long it lasts.</summary>
+    public OutgoingMessage ContactCode(string language, string code, int minutes) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_ContactCode_Subject"],
+            Paragraphs(localizer["Message_ContactCode_Body", code, minutes], localizer["Message_ContactCode_NotYou"])));
+
     /// <summary>One of Puente's languages; anything else gets the default (Spanish).</summary>
     public static string Normalize(string? language)
     {

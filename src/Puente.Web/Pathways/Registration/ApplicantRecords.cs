@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Puente.Domain.Pathways.Registration;
 using Puente.Web.Accounts;
 
 using Puente.Web.Pathways;
@@ -28,8 +29,19 @@ internal sealed class TravellerRecord
     public DateOnly BirthDate { get; set; }
     public required string Nationality { get; set; }
 
-    /// <summary>Normalized names + birth date + nationality: the same person in two requests collides on it.</summary>
-    public required string IdentityKey { get; set; }
+    /// <summary>Null for a minor travelling on a parent's registration.</summary>
+    public DocumentType? DocumentType { get; set; }
+    public string? DocumentCountry { get; set; }
+
+    /// <summary>Normalized (<see cref="TravelDocument.NormalizeNumber"/>).</summary>
+    public string? DocumentNumber { get; set; }
+    public string? NoDocumentReason { get; set; }
+
+    /// <summary>Names and birth date (<see cref="PersonIdentity.NamesKey"/>): entries sharing it are flagged, never refused.</summary>
+    public required string NamesKey { get; set; }
+
+    /// <summary>The document, or this record alone (<see cref="PersonIdentity.EntryKey"/>): one entry per date per key.</summary>
+    public required string EntryKey { get; set; }
 }
 
 internal sealed class ApplicantRecordConfiguration : IEntityTypeConfiguration<ApplicantRecord>
@@ -52,7 +64,13 @@ internal sealed class TravellerRecordConfiguration : IEntityTypeConfiguration<Tr
         traveller.Property(t => t.GivenNames).HasMaxLength(RegisterApplicant.MaxNameLength);
         traveller.Property(t => t.FamilyNames).HasMaxLength(RegisterApplicant.MaxNameLength);
         traveller.Property(t => t.Nationality).HasMaxLength(3);
-        traveller.Property(t => t.IdentityKey).HasMaxLength(500);
-        traveller.HasIndex(t => t.IdentityKey);
+        traveller.Property(t => t.DocumentType).HasConversion<string>().HasMaxLength(20);
+        traveller.Property(t => t.DocumentCountry).HasMaxLength(3);
+        traveller.Property(t => t.DocumentNumber).HasMaxLength(TravelDocument.MaxNumberLength);
+        traveller.Property(t => t.NoDocumentReason).HasMaxLength(TravelDocument.MaxReasonLength);
+        traveller.Property(t => t.NamesKey).HasMaxLength(500);
+        traveller.Property(t => t.EntryKey).HasMaxLength(100);
+        traveller.HasIndex(t => t.NamesKey);
+        traveller.HasIndex(t => t.EntryKey);
     }
 }

@@ -7,13 +7,23 @@ namespace Puente.Web.Pathways.Registration;
 internal sealed class GetRegistration(PuenteDb db)
 {
     /// <summary>Null when the account has no applicant registration (staff accounts).</summary>
-    public Task<RegisterApplicant.Response?> Handle(string userId, CancellationToken cancellationToken = default) =>
-        db.Applicants.AsNoTracking()
+    public async Task<RegisterApplicant.Response?> Handle(string userId, CancellationToken cancellationToken = default)
+    {
+        var applicant = await db.Applicants.AsNoTracking()
             .Where(a => a.UserId == userId)
-            .Select(a => new RegisterApplicant.Response(
+            .Select(a => new
+            {
                 a.UserId, a.RegisteredOn,
-                db.Users.Where(u => u.Id == a.UserId).Select(u => u.PreferredLanguage).First(),
-                a.Travellers.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames)
-                    .Select(t => new RegisterApplicant.TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()))
+                User = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.PreferredLanguage, Verified = u.EmailConfirmed || u.PhoneNumberConfirmed }).First(),
+                Travellers = a.Travellers.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
+        return applicant is null ? null : new RegisterApplicant.Response(
+            applicant.UserId, applicant.RegisteredOn, applicant.User.PreferredLanguage, applicant.User.Verified, Verification: null,
+            applicant.Travellers.Select(RegisterApplicant.ToResponse).ToList());
+    }
+
+    /// <summary>Whether the account may ask for appointments: its contact is verified.</summary>
+    public Task<bool> IsVerified(string userId, CancellationToken cancellationToken = default) =>
+        db.Users.AnyAsync(u => u.Id == userId && (u.EmailConfirmed || u.PhoneNumberConfirmed), cancellationToken);
 }

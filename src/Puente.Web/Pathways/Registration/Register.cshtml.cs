@@ -21,6 +21,10 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
         public string? FamilyNames { get; set; }
         public DateOnly? BirthDate { get; set; }
         public string? Nationality { get; set; }
+        public string? DocumentType { get; set; }
+        public string? DocumentCountry { get; set; }
+        public string? DocumentNumber { get; set; }
+        public string? NoDocumentReason { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(GivenNames) && string.IsNullOrWhiteSpace(FamilyNames) && BirthDate is null;
     }
@@ -54,7 +58,7 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
             var user = await signIn.UserManager.FindByIdAsync(registered.Account.ApplicantId);
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
             await signIn.SignInAsync(user!, isPersistent: false);
-            return LocalRedirect("/Apply");
+            return RedirectToPage("/Pathways/Registration/Verify");
         }
         foreach (var error in ((RegisterApplicant.Invalid)outcome).Errors)
         {
@@ -78,5 +82,6 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static RegisterApplicant.Person ToPerson(PersonInput input) =>
-        new(input.GivenNames, input.FamilyNames, input.BirthDate, input.Nationality);
+        new(input.GivenNames, input.FamilyNames, input.BirthDate, input.Nationality,
+            input.DocumentType, input.DocumentCountry, input.DocumentNumber, input.NoDocumentReason);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,18 +10,32 @@ using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Messaging;
 using Puente.Web.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Registration;
 
-/// <summary>Creates an applicant account with the people who travel with them.</summary>
-internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, IOptions<PathwaysOptions> options)
+/// <summary>
+/// Creates an applicant account with the people who travel with them. The account starts unverified:
+/// a code goes to the e-mail address or phone given, and until it comes back (<see cref="VerifyContact"/>)
+/// the account cannot ask for appointments and holds no claim on the contact, so a stranger who
+/// registers someone else's address blocks nobody.
+/// </summary>
+internal sealed class RegisterApplicant(
+    PuenteDb db, UserManager<PuenteUser> users, TimeProvider clock, IOptions<PathwaysOptions> options,
+    EnqueueMessage enqueue, MessageTemplates templates)
 {
     /// <summary>The longest name kept; the columns hold no more.</summary>
     public const int MaxNameLength = 200;
     public const int MaxAgeYears = 120;
 
-    public sealed record Person(string? GivenNames, string? FamilyNames, DateOnly? BirthDate, string? Nationality);
+    /// <summary>Unverified accounts get a user name no contact can collide with; the contact becomes
+    /// the user name once verified.</summary>
+    public const string PendingUserNamePrefix = "pending.";
+
+    public sealed record Person(
+        string? GivenNames, string? FamilyNames, DateOnly? BirthDate, string? Nationality,
+        string? DocumentType = null, string? DocumentCountry = null, string? DocumentNumber = null, string? NoDocumentReason = null);
 
     public sealed record Command(
         string? Email,
@@ -32,9 +45,16 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         Person? Applicant,
         IReadOnlyList<Person>? Companions);
 
-    public sealed record TravellerResponse(Guid Id, bool IsApplicant, string GivenNames, string FamilyNames, DateOnly BirthDate, string Nationality);
+    public sealed record TravellerResponse(
+        Guid Id, bool IsApplicant, string GivenNames, string FamilyNames, DateOnly BirthDate, string Nationality,
+        string? DocumentType, string? DocumentCountry, string? DocumentLastFour);
 
-    public sealed record Response(string ApplicantId, DateOnly RegisteredOn, string PreferredLanguage, IReadOnlyList<TravellerResponse> Travellers);
+    /// <summary>Where the code went (masked) and until when it is valid.</summary>
+    public sealed record VerificationResponse(string Channel, string SentTo, DateTimeOffset ExpiresAt);
+
+    public sealed record Response(
+        string ApplicantId, DateOnly RegisteredOn, string PreferredLanguage, bool Verified,
+        VerificationResponse? Verification, IReadOnlyList<TravellerResponse> Travellers);
 
     /// <summary>The account, or what is wrong with which field (fields are JSON paths).</summary>
     public abstract record Outcome;
@@ -48,26 +68,29 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         {
             return new Invalid(errors);
         }
-        var userName = command.Email?.Trim() ?? NormalizePhone(command.Phone!);
-        var contact = command.Email is null ? "phone" : "email";
-        if (await users.FindByNameAsync(userName) is not null)
+        var email = ContactAddress.Email(command.Email);
+        var phone = ContactAddress.Phone(command.Phone);
+        var contact = email ?? phone!;
+        var contactField = email is null ? "phone" : "email";
+        // Only a verified account owns its contact (its user name is the contact); pending ones never block.
+        if (await users.FindByNameAsync(contact) is not null)
         {
-            return new Invalid([new FieldError(contact, FieldCodes.AccountExists)]);
+            return new Invalid([new FieldError(contactField, FieldCodes.AccountExists)]);
         }
 
         var now = clock.GetUtcNow();
         var user = new PuenteUser
         {
-            UserName = userName,
-            Email = command.Email?.Trim(),
-            PhoneNumber = command.Phone is null ? null : NormalizePhone(command.Phone),
+            UserName = PendingUserNamePrefix + Guid.NewGuid().ToString("N"),
+            Email = email,
+            PhoneNumber = phone,
             PreferredLanguage = command.PreferredLanguage ?? Languages.Default,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = command.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
-            return new Invalid([.. created.Errors.Select(e => IdentityErrors.ToFieldError(e, contact, users.Options.Password))]);
+            return new Invalid([.. created.Errors.Select(e => IdentityErrors.ToFieldError(e, contactField, users.Options.Password))]);
         }
         await users.AddToRoleAsync(user, Roles.Applicant);
 
@@ -79,13 +102,27 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
             Travellers = [ToRecord(user.Id, command.Applicant!, isApplicant: true), .. (command.Companions ?? []).Select(c => ToRecord(user.Id, c, isApplicant: false))],
         };
         db.Applicants.Add(applicant);
+        var (code, hash) = ContactVerificationRecord.NewCode(user.Id);
+        var verification = new ContactVerificationRecord
+        {
+            UserId = user.Id, Contact = contact, CodeHash = hash, SentAt = now, ExpiresAt = now + ContactVerificationRecord.CodeLifetime,
+            Sends = 1, AccountCreatedAt = now,
+        };
+        db.ContactVerifications.Add(verification);
+        enqueue.ToPerson(db, new Contact(email, phone, user.PreferredLanguage),
+            () => templates.ContactCode(user.PreferredLanguage, code, (int)ContactVerificationRecord.CodeLifetime.TotalMinutes));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new Registered(
-            new Response(user.Id, applicant.RegisteredOn, user.PreferredLanguage,
-                applicant.Travellers.Select(t => new TravellerResponse(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality)).ToList()));
+            new Response(user.Id, applicant.RegisteredOn, user.PreferredLanguage, Verified: false,
+                new VerificationResponse(contactField, ContactAddress.Masked(contact), verification.ExpiresAt),
+                applicant.Travellers.Select(ToResponse).ToList()));
     }
+
+    public static TravellerResponse ToResponse(TravellerRecord t) =>
+        new(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality,
+            t.DocumentType is { } type ? TravelDocument.Code(type) : null, t.DocumentCountry, TravelDocument.LastFour(t.DocumentNumber));
 
     private List<FieldError> Validate(Command command)
     {
@@ -95,11 +132,11 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         {
             errors.Add(new("email", FieldCodes.ContactRequired));
         }
-        if (!string.IsNullOrWhiteSpace(command.Email) && !new EmailAddressAttribute().IsValid(command.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(command.Email) && ContactAddress.Email(command.Email) is null)
         {
             errors.Add(new("email", FieldCodes.EmailInvalid));
         }
-        if (!string.IsNullOrWhiteSpace(command.Phone) && NormalizePhone(command.Phone).Length is < 8 or > 16)
+        if (!string.IsNullOrWhiteSpace(command.Phone) && ContactAddress.Phone(command.Phone) is null)
         {
             errors.Add(new("phone", FieldCodes.PhoneInvalid));
         }
@@ -111,38 +148,48 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         {
             errors.Add(new("applicant", FieldCodes.ApplicantRequired));
         }
-        else
-        {
-            ValidatePerson(command.Applicant, "applicant", today, errors);
-        }
         var companions = command.Companions ?? [];
         if (companions.Count > options.Value.MaxGroupSize)
         {
             errors.Add(new("companions", FieldCodes.TooManyCompanions, options.Value.MaxGroupSize.ToString(CultureInfo.InvariantCulture)));
         }
-        for (var i = 0; i < companions.Count; i++)
+        var people = new List<(string Path, Person? Person)> { ("applicant", command.Applicant) };
+        people.AddRange(companions.Select((c, i) => ($"companions[{i}]", (Person?)c)));
+        var seen = new List<(string Label, string NamesKey, string? DocumentKey)>();
+        foreach (var (path, person) in people)
         {
-            ValidatePerson(companions[i], $"companions[{i}]", today, errors);
+            if (command.Applicant is null && path == "applicant")
+            {
+                continue;
+            }
+            if (!ValidatePerson(person, path, today, errors))
+            {
+                continue;
+            }
+            // The same person twice in one registration, by names and birth date or by document.
+            var namesKey = PersonIdentity.NamesKey(person!.GivenNames!, person.FamilyNames!, person.BirthDate!.Value);
+            var documentKey = DocumentKey(person);
+            if (seen.FirstOrDefault(s => s.NamesKey == namesKey || (documentKey is not null && s.DocumentKey == documentKey)) is { Label: not null } twin)
+            {
+                errors.Add(new(path, FieldCodes.PersonListedTwice, twin.Label));
+            }
+            seen.Add(($"{person.GivenNames!.Trim()} {person.FamilyNames!.Trim()}", namesKey, documentKey));
         }
         return errors;
     }
 
-    private static void ValidatePerson(Person? person, string path, DateOnly today, List<FieldError> errors)
+    /// <summary>Adds what is wrong with one person; true when nothing is.</summary>
+    private static bool ValidatePerson(Person? person, string path, DateOnly today, List<FieldError> errors)
     {
         if (person is null)
         {
             errors.Add(new(path, FieldCodes.PersonMissing));
-            return;
+            return false;
         }
+        var before = errors.Count;
         var maxName = MaxNameLength.ToString(CultureInfo.InvariantCulture);
-        if (!IsName(person.GivenNames))
-        {
-            errors.Add(new($"{path}.givenNames", FieldCodes.GivenNamesRequired, maxName));
-        }
-        if (!IsName(person.FamilyNames))
-        {
-            errors.Add(new($"{path}.familyNames", FieldCodes.FamilyNamesRequired, maxName));
-        }
+        ValidateName(person.GivenNames, $"{path}.givenNames", FieldCodes.GivenNamesRequired, maxName, errors);
+        ValidateName(person.FamilyNames, $"{path}.familyNames", FieldCodes.FamilyNamesRequired, maxName, errors);
         if (person.BirthDate is not { } birth || birth > today || birth < today.AddYears(-MaxAgeYears))
         {
             errors.Add(new($"{path}.birthDate", FieldCodes.BirthDateInvalid, MaxAgeYears.ToString(CultureInfo.InvariantCulture)));
@@ -151,27 +198,70 @@ internal sealed class RegisterApplicant(PuenteDb db, UserManager<PuenteUser> use
         {
             errors.Add(new($"{path}.nationality", FieldCodes.NationalityInvalid));
         }
+        var type = TravelDocument.Parse(person.DocumentType);
+        if (!string.IsNullOrWhiteSpace(person.DocumentType) && type is null)
+        {
+            errors.Add(new($"{path}.documentType", FieldCodes.DocumentTypeInvalid));
+        }
+        else if (person.BirthDate is { } born)
+        {
+            var problem = TravelDocument.Check(type, person.DocumentCountry, person.DocumentNumber, person.NoDocumentReason, TravelDocument.AgeOn(born, today));
+            if (problem == DocumentProblem.None && type is not (null or DocumentType.None) && !Nationalities.IsKnown(person.DocumentCountry!))
+            {
+                problem = DocumentProblem.CountryRequired;
+            }
+            var maxNumber = TravelDocument.MaxNumberLength.ToString(CultureInfo.InvariantCulture);
+            switch (problem)
+            {
+                case DocumentProblem.Required: errors.Add(new($"{path}.documentType", FieldCodes.DocumentRequired, TravelDocument.AdultAge.ToString(CultureInfo.InvariantCulture))); break;
+                case DocumentProblem.ReasonRequired: errors.Add(new($"{path}.noDocumentReason", FieldCodes.DocumentReasonRequired, TravelDocument.MaxReasonLength.ToString(CultureInfo.InvariantCulture))); break;
+                case DocumentProblem.CountryRequired: errors.Add(new($"{path}.documentCountry", FieldCodes.DocumentCountryInvalid)); break;
+                case DocumentProblem.NumberRequired or DocumentProblem.NumberInvalid: errors.Add(new($"{path}.documentNumber", FieldCodes.DocumentNumberInvalid, maxNumber)); break;
+            }
+        }
+        return errors.Count == before;
     }
 
-    private static bool IsName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && PersonIdentity.Fold(name).Length > 0;
-
-    /// <summary>Identity's refusal as a field error: its password rules on the password, its account rules on the contact.</summary>
-    private static TravellerRecord ToRecord(string userId, Person person, bool isApplicant) => new()
+    private static void ValidateName(string? name, string path, string requiredCode, string maxName, List<FieldError> errors)
     {
-        Id = Guid.NewGuid(),
-        ApplicantUserId = userId,
-        IsApplicant = isApplicant,
-        GivenNames = person.GivenNames!.Trim(),
-        FamilyNames = person.FamilyNames!.Trim(),
-        BirthDate = person.BirthDate!.Value,
-        Nationality = person.Nationality!.Trim().ToUpperInvariant(),
-        IdentityKey = PersonIdentity.Key(person.GivenNames, person.FamilyNames, person.BirthDate.Value, person.Nationality),
-    };
+        var problem = name is { Length: > MaxNameLength } ? NameProblem.Empty : PersonName.Check(name);
+        var code = problem switch
+        {
+            NameProblem.None => null,
+            NameProblem.HiddenCharacters => FieldCodes.NameHiddenCharacters,
+            NameProblem.NotALetter => FieldCodes.NameNotLetters,
+            NameProblem.MixedScripts => FieldCodes.NameMixedScripts,
+            _ => requiredCode,
+        };
+        if (code is not null)
+        {
+            errors.Add(new(path, code, maxName));
+        }
+    }
 
-    private static string NormalizePhone(string phone)
+    private static string? DocumentKey(Person person) =>
+        TravelDocument.Key(TravelDocument.Parse(person.DocumentType), person.DocumentCountry, person.DocumentNumber);
+
+    private static TravellerRecord ToRecord(string userId, Person person, bool isApplicant)
     {
-        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return phone.TrimStart().StartsWith('+') ? "+" + digits : digits;
+        var id = Guid.NewGuid();
+        var type = TravelDocument.Parse(person.DocumentType);
+        var hasNumber = type is not (null or DocumentType.None);
+        return new()
+        {
+            Id = id,
+            ApplicantUserId = userId,
+            IsApplicant = isApplicant,
+            GivenNames = person.GivenNames!.Trim(),
+            FamilyNames = person.FamilyNames!.Trim(),
+            BirthDate = person.BirthDate!.Value,
+            Nationality = person.Nationality!.Trim().ToUpperInvariant(),
+            DocumentType = type,
+            DocumentCountry = hasNumber ? person.DocumentCountry!.Trim().ToUpperInvariant() : null,
+            DocumentNumber = hasNumber ? TravelDocument.NormalizeNumber(person.DocumentNumber) : null,
+            NoDocumentReason = type == DocumentType.None ? person.NoDocumentReason!.Trim() : null,
+            NamesKey = PersonIdentity.NamesKey(person.GivenNames, person.FamilyNames, person.BirthDate.Value),
+            EntryKey = PersonIdentity.EntryKey(DocumentKey(person), id),
+        };
     }
 }

@@ -38,7 +38,15 @@ internal sealed class IndexModel(
     [BindProperty] public List<Guid> TravellerIds { get; set; } = [];
     [BindProperty] public bool Reenter { get; set; }
 
-    public async Task OnGet(CancellationToken ct) => await Load(ct);
+    public async Task<IActionResult> OnGet(CancellationToken ct)
+    {
+        if (!await registrations.IsVerified(users.GetUserId(User)!, ct))
+        {
+            return RedirectToPage("/Pathways/Registration/Verify");
+        }
+        await Load(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRequest(string? idempotencyKey, CancellationToken ct)
     {
@@ -49,6 +57,8 @@ internal sealed class IndexModel(
         {
             case SubmitRequest.Submitted s:
                 return RedirectToPage("/Pathways/Requests/Receipt", new { id = s.Receipt.Id });
+            case SubmitRequest.Unverified:
+                return RedirectToPage("/Pathways/Registration/Verify");
             case SubmitRequest.Invalid invalid:
                 FieldErrors = invalid.Errors;
                 break;

@@ -19,12 +19,7 @@ internal static class PathwaysApi
 {
     public static IEndpointRouteBuilder MapPathwaysApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/applicants", Register).AllowAnonymous().WithTags("Pathways")
-            .RequireRateLimiting(Hosting.RateLimiting.SignInPolicy)
-            .WithSummary("Register an applicant account with the people who travel.");
-
         var mine = app.MapGroup("/api").WithTags("Pathways").RequireAuthorization(Roles.Applicant);
-        mine.MapGet("/applicants/me", Me).WithSummary("The caller's registration and travellers.");
         mine.MapPost("/requests", Submit)
             .WithSummary("Request an appointment for a service date: 1–3 ports and who travels. Honours Idempotency-Key.");
         mine.MapGet("/requests", ListMine).WithSummary("The caller's requests, newest date first.");
@@ -32,22 +27,6 @@ internal static class PathwaysApi
         mine.MapDelete("/requests/{id:guid}", Withdraw).WithSummary("Withdraw a request while its window is open.");
         return app;
     }
-
-    public static async Task<Results<Created<RegisterApplicant.Response>, ValidationProblem>> Register(
-        RegisterApplicant.Command command, RegisterApplicant handler, Problems problems, CancellationToken ct)
-    {
-        var outcome = await handler.Handle(command, ct);
-        return outcome switch
-        {
-            RegisterApplicant.Registered registered => TypedResults.Created("/api/applicants/me", registered.Account),
-            RegisterApplicant.Invalid invalid => problems.Validation(invalid.Errors),
-            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
-        };
-    }
-
-    public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(
-        ClaimsPrincipal user, UserManager<PuenteUser> users, GetRegistration registration, CancellationToken ct) =>
-        await registration.Handle(users.GetUserId(user)!, ct) is { } applicant ? TypedResults.Ok(applicant) : TypedResults.NotFound();
 
     public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitRequest.Command command,
@@ -60,6 +39,7 @@ internal static class PathwaysApi
             SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
             SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
             SubmitRequest.Invalid i => problems.Validation(i.Errors),
+            SubmitRequest.Unverified => problems.Result(StatusCodes.Status403Forbidden, ProblemCodes.ContactUnverified),
             SubmitRequest.WindowNotOpen w => problems.Result(
                 StatusCodes.Status409Conflict, ProblemCodes.WindowNotOpen,
                 new Dictionary<string, object?> { ["opensAt"] = w.OpensAt, ["closesAt"] = w.ClosesAt },

@@ -26,14 +26,14 @@ internal sealed class ReenterNotSelected(PuenteDb db, TimeProvider clock)
         var candidates = await db.Requests.AsNoTracking()
             .Where(r => r.ServiceDate == drawnDate && r.Status == RequestStatus.NotSelected && r.ReenterUntilSelected)
             .Where(r => !db.Requests.Any(n => n.ServiceDate == next && n.StandingApplicantUserId == r.ApplicantUserId))
-            .Select(r => new { r.ApplicantUserId, r.RegisteredOn, r.Size, r.Ports, Travellers = r.Travellers.Select(t => new { t.TravellerId, t.IdentityKey }).ToList() })
+            .Select(r => new { r.ApplicantUserId, r.RegisteredOn, r.Size, r.Ports, Travellers = r.Travellers.Select(t => new EnteredTraveller(t.TravellerId, t.EntryKey, t.NamesKey)).ToList() })
             .ToListAsync(cancellationToken);
         var entered = 0;
         foreach (var previous in candidates)
         {
             db.Requests.Add(AppointmentRequestRecord.Enter(
                 previous.ApplicantUserId, next, previous.RegisteredOn, previous.Ports,
-                previous.Travellers.Select(t => (t.TravellerId, t.IdentityKey)).ToList(), reenterUntilSelected: true, clock.GetUtcNow()));
+                previous.Travellers, reenterUntilSelected: true, clock.GetUtcNow()));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -36,7 +36,7 @@ internal sealed class AppointmentRequestRecord
     /// <summary>A new request entered in a date's draw, standing for its applicant, with a fresh random ticket.</summary>
     public static AppointmentRequestRecord Enter(
         string applicantUserId, DateOnly serviceDate, DateOnly registeredOn, string ports,
-        IReadOnlyList<(Guid TravellerId, string IdentityKey)> travellers, bool reenterUntilSelected, DateTimeOffset now, string? idempotencyKey = null)
+        IReadOnlyList<EnteredTraveller> travellers, bool reenterUntilSelected, DateTimeOffset now, string? idempotencyKey = null)
     {
         var id = Guid.NewGuid();
         return new AppointmentRequestRecord
@@ -55,20 +55,47 @@ internal sealed class AppointmentRequestRecord
             IdempotencyKey = idempotencyKey,
             Travellers = travellers.Select(t => new RequestTravellerRecord
             {
-                RequestId = id, TravellerId = t.TravellerId, ServiceDate = serviceDate, IdentityKey = t.IdentityKey,
+                RequestId = id, TravellerId = t.TravellerId, ServiceDate = serviceDate, EntryKey = t.EntryKey, NamesKey = t.NamesKey,
             }).ToList(),
         };
     }
 }
 
-/// <summary>A traveller in a standing request; the unique (date, identity) index stops the same
-/// person from being entered twice for one date.</summary>
+/// <summary>A traveller as entered in a request, with the keys copied from their registration.</summary>
+internal sealed record EnteredTraveller(Guid TravellerId, string EntryKey, string NamesKey);
+
+/// <summary>A traveller in a standing request; the unique (date, entry key) index stops the same
+/// document from being entered twice for one date. <see cref="NamesKey"/> only flags look-alikes for the port.</summary>
 internal sealed class RequestTravellerRecord
 {
     public Guid RequestId { get; set; }
     public Guid TravellerId { get; set; }
     public DateOnly ServiceDate { get; set; }
-    public required string IdentityKey { get; set; }
+    public required string EntryKey { get; set; }
+    public required string NamesKey { get; set; }
+}
+
+/// <summary>A request refused because a traveller's document was already entered for the date by
+/// another account: kept for review, never shown to the applicant.</summary>
+internal sealed class EntryCollisionRecord
+{
+    public Guid Id { get; set; }
+    public DateOnly ServiceDate { get; set; }
+    public required string EntryKey { get; set; }
+    public required string RefusedApplicantUserId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+}
+
+internal sealed class EntryCollisionRecordConfiguration : IEntityTypeConfiguration<EntryCollisionRecord>
+{
+    public void Configure(EntityTypeBuilder<EntryCollisionRecord> collision)
+    {
+        collision.ToTable("entry_collisions");
+        collision.HasKey(c => c.Id);
+        collision.Property(c => c.EntryKey).HasMaxLength(100);
+        collision.Property(c => c.RefusedApplicantUserId).HasMaxLength(450);
+        collision.HasIndex(c => new { c.ServiceDate, c.EntryKey });
+    }
 }
 
 internal sealed class AppointmentRequestRecordConfiguration : IEntityTypeConfiguration<AppointmentRequestRecord>
@@ -95,8 +122,10 @@ internal sealed class RequestTravellerRecordConfiguration : IEntityTypeConfigura
     {
         traveller.ToTable("request_travellers");
         traveller.HasKey(t => new { t.RequestId, t.TravellerId });
-        traveller.Property(t => t.IdentityKey).HasMaxLength(500);
-        traveller.HasIndex(t => new { t.ServiceDate, t.IdentityKey }).IsUnique();
+        traveller.Property(t => t.EntryKey).HasMaxLength(100);
+        traveller.Property(t => t.NamesKey).HasMaxLength(500);
+        traveller.HasIndex(t => new { t.ServiceDate, t.EntryKey }).IsUnique();
+        traveller.HasIndex(t => new { t.ServiceDate, t.NamesKey });
         traveller.HasOne<TravellerRecord>().WithMany().HasForeignKey(t => t.TravellerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
     public abstract record Outcome;
     public sealed record Submitted(RequestReceipt Receipt, bool Created) : Outcome;
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
+    /// <summary>The account's contact is not verified yet (<see cref="Registration.VerifyContact"/>).</summary>
+    public sealed record Unverified : Outcome;
     public sealed record WindowNotOpen(DateOnly ServiceDate, DateTimeOffset OpensAt, DateTimeOffset ClosesAt) : Outcome;
     /// <summary>Refused by another request for the date; <see cref="Code"/> is a <see cref="ProblemCodes"/> value.</summary>
     public sealed record Conflict(string Code, IReadOnlyList<string> Arguments) : Outcome;
@@ -48,6 +50,10 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         if (errors.Count > 0)
         {
             return new Invalid(errors);
+        }
+        if (!await db.Users.AnyAsync(u => u.Id == applicantUserId && (u.EmailConfirmed || u.PhoneNumberConfirmed), cancellationToken))
+        {
+            return new Unverified();
         }
         var serviceDate = command.ServiceDate!.Value;
         var now = clock.GetUtcNow();
@@ -74,7 +80,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         var travellerIds = command.Travellers!.Distinct().ToList();
         var travellers = await db.Travellers.AsNoTracking()
             .Where(t => t.ApplicantUserId == applicantUserId && travellerIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.IdentityKey })
+            .Select(t => new { t.Id, t.EntryKey, t.NamesKey })
             .ToListAsync(cancellationToken);
         if (applicant is null || travellers.Count != travellerIds.Count)
         {
@@ -83,7 +89,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
 
         var request = AppointmentRequestRecord.Enter(
             applicantUserId, serviceDate, applicant.RegisteredOn, string.Join(',', ports),
-            travellers.Select(t => (t.Id, t.IdentityKey)).ToList(), command.ReenterUntilSelected, now, idempotencyKey);
+            travellers.Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey)).ToList(), command.ReenterUntilSelected, now, idempotencyKey);
         db.Requests.Add(request);
         try
         {
@@ -127,13 +133,20 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         {
             return new Conflict(ProblemCodes.AlreadyRequested, [IsoDates.Write(serviceDate)]);
         }
-        var keys = await db.Travellers.Where(t => travellerIds.Contains(t.Id)).Select(t => new { t.IdentityKey, t.GivenNames, t.FamilyNames }).ToListAsync(cancellationToken);
+        // A traveller's document is already entered for the date by another account. The answer is the
+        // same whoever holds it and names no one; the collision is kept for review.
+        var keys = await db.Travellers.Where(t => travellerIds.Contains(t.Id)).Select(t => t.EntryKey).ToListAsync(cancellationToken);
         var taken = await db.RequestTravellers
-            .Where(rt => rt.ServiceDate == serviceDate && keys.Select(k => k.IdentityKey).Contains(rt.IdentityKey))
-            .Select(rt => rt.IdentityKey)
+            .Where(rt => rt.ServiceDate == serviceDate && keys.Contains(rt.EntryKey))
+            .Select(rt => rt.EntryKey)
             .ToListAsync(cancellationToken);
-        var names = keys.Where(k => taken.Contains(k.IdentityKey)).Select(k => $"{k.GivenNames} {k.FamilyNames}");
-        return new Conflict(ProblemCodes.TravellersTaken, [IsoDates.Write(serviceDate), string.Join(", ", names)]);
+        db.EntryCollisions.AddRange(taken.Select(key => new EntryCollisionRecord
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), ServiceDate = serviceDate, EntryKey = key,
+            RefusedApplicantUserId = applicantUserId, OccurredAt = clock.GetUtcNow(),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return new Conflict(ProblemCodes.EntryTaken, [IsoDates.Write(serviceDate)]);
     }
 
     private static List<FieldError> ValidateShape(Command command, string? idempotencyKey)

@@ -381,6 +381,27 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -444,27 +465,6 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("ServiceDate");
 
                     b.ToTable("draw_days", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
@@ -537,6 +537,45 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("applicants", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ContactVerificationRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AccountCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("AccountCreatedAt");
+
+                    b.HasIndex("Contact");
+
+                    b.ToTable("contact_verifications", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +589,23 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("DocumentCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("FamilyNames")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -560,24 +616,30 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<bool>("IsApplicant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NamesKey")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<bool>("IsApplicant")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("NoDocumentReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantUserId");
 
-                    b.HasIndex("IdentityKey");
+                    b.HasIndex("EntryKey");
+
+                    b.HasIndex("NamesKey");
 
                     b.ToTable("travellers", (string)null);
                 });
@@ -646,6 +708,35 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("appointment_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.EntryCollisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusedApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceDate", "EntryKey");
+
+                    b.ToTable("entry_collisions", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -654,7 +745,12 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.Property<Guid>("TravellerId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NamesKey")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -666,8 +762,10 @@ namespace Puente.Web.Database.Migrations.Postgres
 
                     b.HasIndex("TravellerId");
 
-                    b.HasIndex("ServiceDate", "IdentityKey")
+                    b.HasIndex("ServiceDate", "EntryKey")
                         .IsUnique();
+
+                    b.HasIndex("ServiceDate", "NamesKey");
 
                     b.ToTable("request_travellers", (string)null);
                 });
@@ -858,6 +956,15 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
                         .HasForeignKey("Puente.Web.Pathways.Registration.ApplicantRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ContactVerificationRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
+                        .WithOne()
+                        .HasForeignKey("Puente.Web.Pathways.Registration.ContactVerificationRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -370,6 +370,27 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -433,27 +454,6 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("ServiceDate");
 
                     b.ToTable("draw_days", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
@@ -526,6 +526,45 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("applicants", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ContactVerificationRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("AccountCreatedAt");
+
+                    b.HasIndex("Contact");
+
+                    b.ToTable("contact_verifications", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -539,6 +578,23 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentCountry")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyNames")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -549,24 +605,30 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<bool>("IsApplicant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NamesKey")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsApplicant")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Nationality")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoDocumentReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantUserId");
 
-                    b.HasIndex("IdentityKey");
+                    b.HasIndex("EntryKey");
+
+                    b.HasIndex("NamesKey");
 
                     b.ToTable("travellers", (string)null);
                 });
@@ -635,6 +697,35 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("appointment_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Requests.EntryCollisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusedApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceDate", "EntryKey");
+
+                    b.ToTable("entry_collisions", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Requests.RequestTravellerRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -643,7 +734,12 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<Guid>("TravellerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamesKey")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -655,8 +751,10 @@ namespace Puente.Web.Database.Migrations.Sqlite
 
                     b.HasIndex("TravellerId");
 
-                    b.HasIndex("ServiceDate", "IdentityKey")
+                    b.HasIndex("ServiceDate", "EntryKey")
                         .IsUnique();
+
+                    b.HasIndex("ServiceDate", "NamesKey");
 
                     b.ToTable("request_travellers", (string)null);
                 });
@@ -847,6 +945,15 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
                         .HasForeignKey("Puente.Web.Pathways.Registration.ApplicantRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.ContactVerificationRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
+                        .WithOne()
+                        .HasForeignKey("Puente.Web.Pathways.Registration.ContactVerificationRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Puente.Web.Accounts;
+using Puente.Web.Hosting;
+
+namespace Puente.Web.Pathways.Registration;
+
+internal static class RegistrationApi
+{
+    public sealed record VerifyRequest(string? ApplicantId, string? Code);
+
+    public sealed record ResendRequest(string? ApplicantId);
+
+    public sealed record VerifiedResponse(string ApplicantId, bool Verified);
+
+    public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder app)
+    {
+        var anonymous = app.MapGroup("/api/applicants").AllowAnonymous().WithTags("Pathways").RequireRateLimiting(RateLimiting.SignInPolicy);
+        anonymous.MapPost("", Register)
+            .WithSummary("Register an applicant account with the people who travel. A code goes to the e-mail or phone given.");
+        anonymous.MapPost("/verify", Verify)
+            .WithSummary("Verify the account's contact with the six-digit code (15 minutes, 5 tries). Required before any request.");
+        anonymous.MapPost("/resend", Resend)
+            .WithSummary("Send a new code: the previous one stops working.");
+        app.MapGet("/api/applicants/me", Me).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
+            .WithSummary("The caller's registration and travellers.");
+        return app;
+    }
+
+    public static async Task<Results<Created<RegisterApplicant.Response>, ValidationProblem>> Register(
+        RegisterApplicant.Command command, RegisterApplicant handler, Problems problems, CancellationToken ct) =>
+        await handler.Handle(command, ct) switch
+        {
+            RegisterApplicant.Registered registered => TypedResults.Created("/api/applicants/me", registered.Account),
+            RegisterApplicant.Invalid invalid => problems.Validation(invalid.Errors),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+
+    public static async Task<Results<Ok<VerifiedResponse>, ProblemHttpResult>> Verify(
+        VerifyRequest request, VerifyContact handler, Problems problems, CancellationToken ct) =>
+        await handler.Handle(request.ApplicantId, request.Code, ct) switch
+        {
+            VerifyContact.Verified => TypedResults.Ok(new VerifiedResponse(request.ApplicantId!, true)),
+            VerifyContact.AlreadyVerified => TypedResults.Ok(new VerifiedResponse(request.ApplicantId!, true)),
+            VerifyContact.NotFound => problems.Result(StatusCodes.Status404NotFound, ProblemCodes.VerificationNotFound),
+            VerifyContact.Wrong w => problems.Result(StatusCodes.Status400BadRequest, ProblemCodes.CodeWrong,
+                new Dictionary<string, object?> { ["triesLeft"] = w.TriesLeft }, w.TriesLeft.ToString(CultureInfo.InvariantCulture)),
+            VerifyContact.Expired => problems.Result(StatusCodes.Status410Gone, ProblemCodes.CodeExpired),
+            VerifyContact.NoTriesLeft => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.CodeTriesExhausted),
+            VerifyContact.ContactTaken => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.ContactTaken),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+
+    public static async Task<Results<Ok<RegisterApplicant.VerificationResponse>, ProblemHttpResult>> Resend(
+        ResendRequest request, ResendCode handler, Problems problems, HttpContext http, CancellationToken ct)
+    {
+        switch (await handler.Handle(request.ApplicantId, ct))
+        {
+            case ResendCode.Sent sent:
+                return TypedResults.Ok(sent.Verification);
+            case ResendCode.TooSoon soon:
+                http.Response.Headers.RetryAfter = soon.Seconds.ToString(CultureInfo.InvariantCulture);
+                return problems.Result(StatusCodes.Status429TooManyRequests, ProblemCodes.ResendTooSoon, soon.Seconds.ToString(CultureInfo.InvariantCulture));
+            case ResendCode.LimitReached:
+                return problems.Result(StatusCodes.Status429TooManyRequests, ProblemCodes.ResendLimit);
+            default:
+                return problems.Result(StatusCodes.Status404NotFound, ProblemCodes.VerificationNotFound);
+        }
+    }
+
+    public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(
+        ClaimsPrincipal user, UserManager<PuenteUser> users, GetRegistration registration, CancellationToken ct) =>
+        await registration.Handle(users.GetUserId(user)!, ct) is { } applicant ? TypedResults.Ok(applicant) : TypedResults.NotFound();
+}
