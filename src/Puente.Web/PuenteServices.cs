@@ -53,6 +53,7 @@ internal static class PuenteServices
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<GetRegistration>();
         services.AddScoped<VerifyContact>();
+        services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();
         services.AddScoped<ExpireUnverifiedAccounts>();
         services.AddScoped<SubmitRequest>();

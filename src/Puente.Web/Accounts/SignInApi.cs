@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Puente.Web.Hosting;
+using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Accounts;
 
@@ -33,7 +34,8 @@ internal static class SignInApi
         return group;
     }
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest login, SignInManager<PuenteUser> signIn, Problems problems)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest login, SignInManager<PuenteUser> signIn, FindUnverifiedAccount unverified, Problems problems, CancellationToken ct)
     {
         // `required` rejects a missing field; an explicit null still arrives here.
         if (login.Email is null || login.Password is null)
@@ -41,7 +43,14 @@ internal static class SignInApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
         }
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(login.Email, login.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(ContactAddress.SignInName(login.Email), login.Password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded && !result.IsLockedOut && await unverified.Handle(login.Email, login.Password, ct) is { } pending)
+        {
+            // An account still waiting for its code signs in by its contact, to verify and to see its
+            // registration; it cannot ask for appointments until verified.
+            await signIn.SignInAsync(pending, isPersistent: false);
+            return TypedResults.Empty;
+        }
         // On success the bearer handler has already written the tokens as the response.
         return result.Succeeded ? TypedResults.Empty : problems.Result(StatusCodes.Status401Unauthorized,
             result.IsLockedOut ? ProblemCodes.LockedOut : result.IsNotAllowed ? ProblemCodes.SignInNotAllowed : ProblemCodes.SignInFailed);

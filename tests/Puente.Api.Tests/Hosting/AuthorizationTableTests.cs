@@ -63,6 +63,8 @@ public sealed class AuthorizationTableTests
 
         new("POST /api/applicants",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /api/applicants/me",                        [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        new("POST /api/applicants/verify",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("POST /api/applicants/resend",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /api/requests",                            [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("GET /api/requests",                             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("GET /api/requests/{id:guid}",                   [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/requests/{request}"),
@@ -104,6 +106,9 @@ public sealed class AuthorizationTableTests
         new("GET /Apply/Register",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /Apply/Register",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Apply",                                    [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        new("GET /Apply/Verify",                             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        new("POST /Apply/Verify?handler=Verify",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        new("POST /Apply/Verify?handler=Resend",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("POST /Apply?handler=Request",                   [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         // Another applicant's request is not theirs to withdraw: the page just shows their own list again.
         new("POST /Apply?handler=Withdraw",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/Apply?handler=Withdraw&id={request}"),

@@ -53,7 +53,11 @@ public sealed class ProblemLanguageTests
     [InlineData(ProblemCodes.MethodNotAllowed, 405)]
     [InlineData(ProblemCodes.WindowNotOpen, 409)]
     [InlineData(ProblemCodes.AlreadyRequested, 409)]
-    [InlineData(ProblemCodes.TravellersTaken, 409)]
+    [InlineData(ProblemCodes.EntryTaken, 409)]
+    [InlineData(ProblemCodes.ContactUnverified, 403)]
+    [InlineData(ProblemCodes.VerificationNotFound, 404)]
+    [InlineData(ProblemCodes.CodeWrong, 400)]
+    [InlineData(ProblemCodes.ResendTooSoon, 429)]
     [InlineData(ProblemCodes.KeyReused, 422)]
     [InlineData(ProblemCodes.RequestNotFound, 404)]
     [InlineData(ProblemCodes.TooLateToWithdraw, 409)]
@@ -174,13 +178,34 @@ public sealed class ProblemLanguageTests
                 (await client.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(registration, "2504"), Ct)).EnsureSuccessStatusCode();
                 return language => Send(client, HttpMethod.Post, "/api/requests", language, JsonContent.Create(PathwaysDriver.RequestBody(registration, "2304")));
             }
-            case ProblemCodes.TravellersTaken:
+            case ProblemCodes.EntryTaken:
             {
                 var (first, firstRegistration) = await driver.SignedInApplicant("first@puente.test");
-                var (second, secondRegistration) = await driver.SignedInApplicant("second@puente.test");
+                var secondRegistration = await driver.RegisterWithDocument("second@puente.test", "Otra", "Persona", PathwaysDriver.DocumentNumberFor("first@puente.test"));
+                var second = await app.ClientFor("second@puente.test", PathwaysDriver.Password);
                 await driver.Announce();
                 (await first.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(firstRegistration, "2504"), Ct)).EnsureSuccessStatusCode();
                 return language => Send(second, HttpMethod.Post, "/api/requests", language, JsonContent.Create(PathwaysDriver.RequestBody(secondRegistration, "2304")));
+            }
+            case ProblemCodes.ContactUnverified:
+            {
+                // An unverified account signed in by its registration page, asking through the API with its cookie.
+                var pending = await Verification.RegisterByPage(app, "pending@puente.test");
+                await driver.Announce();
+                return language => Send(pending.Client, HttpMethod.Post, "/api/requests", language,
+                    JsonContent.Create(new { serviceDate = "2026-12-01", ports = (string[])["2504"], travellers = pending.TravellerIds }));
+            }
+            case ProblemCodes.VerificationNotFound:
+                return language => Send(anonymous, HttpMethod.Post, "/api/applicants/verify", language, JsonContent.Create(new { applicantId = "nobody", code = "123456" }));
+            case ProblemCodes.CodeWrong:
+            {
+                var id = await Verification.RegisterUnverified(app, "wrong@puente.test");
+                return language => Send(anonymous, HttpMethod.Post, "/api/applicants/verify", language, JsonContent.Create(new { applicantId = id, code = "000000" }));
+            }
+            case ProblemCodes.ResendTooSoon:
+            {
+                var id = await Verification.RegisterUnverified(app, "soon@puente.test");
+                return language => Send(anonymous, HttpMethod.Post, "/api/applicants/resend", language, JsonContent.Create(new { applicantId = id }));
             }
             case ProblemCodes.KeyReused:
             {

@@ -75,6 +75,7 @@ public sealed partial class ResourceTests
         ["Lane_"] = Enum.GetNames<LaneType>(),
         ["Language_"] = Languages.Supported,
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
+        ["Register_DocumentType_"] = ["", .. Enum.GetValues<DocumentType>().Select(TravelDocument.Code)],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
     };
 

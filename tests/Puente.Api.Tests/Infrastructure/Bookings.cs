@@ -67,21 +67,23 @@ internal static class Bookings
         };
         foreach (var (t, i) in travellers.Select((t, i) => (t, i)))
         {
+            var id = Guid.NewGuid();
             var traveller = new TravellerRecord
             {
-                Id = Guid.NewGuid(),
+                Id = id,
                 ApplicantUserId = user.Id,
                 IsApplicant = i == 0,
                 GivenNames = t.GivenNames,
                 FamilyNames = t.FamilyNames,
                 BirthDate = t.BirthDate,
                 Nationality = "HTI",
-                IdentityKey = Guid.NewGuid().ToString("N"),
+                NamesKey = PersonIdentity.NamesKey(t.GivenNames, t.FamilyNames, t.BirthDate),
+                EntryKey = PersonIdentity.EntryKey(null, id),
             };
             db.Travellers.Add(traveller);
             request.Travellers.Add(new RequestTravellerRecord
             {
-                RequestId = request.Id, TravellerId = traveller.Id, ServiceDate = serviceDate, IdentityKey = traveller.IdentityKey,
+                RequestId = request.Id, TravellerId = traveller.Id, ServiceDate = serviceDate, EntryKey = traveller.EntryKey, NamesKey = traveller.NamesKey,
             });
         }
         db.Requests.Add(request);

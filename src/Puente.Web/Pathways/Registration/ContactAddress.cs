@@ -36,6 +36,9 @@ internal static class ContactAddress
         }
     }
 
+    /// <summary>The user name an e-mail address or phone signs in with, however it was typed.</summary>
+    public static string SignInName(string typed) => Email(typed) ?? Phone(typed) ?? typed.Trim();
+
     /// <summary>Enough of a contact for its owner to recognize it and too little for anyone else: a•••@example.org, •••••5678.</summary>
     public static string Masked(string contact)
     {

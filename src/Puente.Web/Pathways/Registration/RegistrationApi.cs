@@ -38,9 +38,10 @@ internal static class RegistrationApi
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
 
-    public static async Task<Results<Ok<VerifiedResponse>, ProblemHttpResult>> Verify(
+    public static async Task<Results<Ok<VerifiedResponse>, ValidationProblem, ProblemHttpResult>> Verify(
         VerifyRequest request, VerifyContact handler, Problems problems, CancellationToken ct) =>
-        await handler.Handle(request.ApplicantId, request.Code, ct) switch
+        string.IsNullOrWhiteSpace(request.ApplicantId) ? problems.Validation([new FieldError("applicantId", FieldCodes.ApplicantIdRequired)])
+        : await handler.Handle(request.ApplicantId, request.Code, ct) switch
         {
             VerifyContact.Verified => TypedResults.Ok(new VerifiedResponse(request.ApplicantId!, true)),
             VerifyContact.AlreadyVerified => TypedResults.Ok(new VerifiedResponse(request.ApplicantId!, true)),
@@ -53,9 +54,13 @@ internal static class RegistrationApi
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
 
-    public static async Task<Results<Ok<RegisterApplicant.VerificationResponse>, ProblemHttpResult>> Resend(
+    public static async Task<Results<Ok<RegisterApplicant.VerificationResponse>, ValidationProblem, ProblemHttpResult>> Resend(
         ResendRequest request, ResendCode handler, Problems problems, HttpContext http, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(request.ApplicantId))
+        {
+            return problems.Validation([new FieldError("applicantId", FieldCodes.ApplicantIdRequired)]);
+        }
         switch (await handler.Handle(request.ApplicantId, ct))
         {
             case ResendCode.Sent sent:

@@ -35,7 +35,8 @@ public sealed class ReentryTests
             await using var scope = app.Services.CreateAsyncScope();
             var account = Assert.IsType<RegisterApplicant.Registered>(await scope.ServiceProvider.GetRequiredService<RegisterApplicant>().Handle(new RegisterApplicant.Command(
                 $"hopeful{i}@puente.test", null, null, "ht",
-                new RegisterApplicant.Person($"Wilda {i}", "Joseph", new DateOnly(1991, 5, 5), "HTI"), []), Ct)).Account;
+                new RegisterApplicant.Person($"Wilda {(char)('A' + i)}", "Joseph", new DateOnly(1991, 5, 5), "HTI", "passport", "HTI", $"H{i:D7}"), []), Ct)).Account;
+            await scope.ServiceProvider.GetRequiredService<VerifyContact>().Confirm(account.ApplicantId, $"hopeful{i}@puente.test", Ct);
             Assert.IsType<SubmitRequest.Submitted>(await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
                 new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504"], account.Travellers.Select(t => t.Id).ToList(), ReenterUntilSelected: i > 0),
                 null, Ct));
@@ -72,7 +73,7 @@ public sealed class ReentryTests
         for (var i = 0; i < 3; i++)
         {
             var email = $"hopeful{i}@puente.test";
-            var (client, registration) = await driver.SignedInApplicant(email, $"Wilda {i}", "Joseph");
+            var (client, registration) = await driver.SignedInApplicant(email, $"Wilda {(char)('A' + i)}", "Joseph");
             var request = new
             {
                 serviceDate = "2026-12-01", ports = new[] { "2504" }, travellers = PathwaysDriver.TravellerIds(registration), reenterUntilSelected = i > 0,
