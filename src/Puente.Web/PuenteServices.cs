@@ -53,6 +53,9 @@ internal static class PuenteServices
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<GetRegistration>();
         services.AddScoped<VerifyContact>();
+        services.AddSingleton<TravellerPhotos>();
+        services.AddScoped<SaveTravellerPhoto>();
+        services.AddScoped<GetTravellerPhoto>();
         services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();
         services.AddScoped<ExpireUnverifiedAccounts>();

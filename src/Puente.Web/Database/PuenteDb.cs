@@ -6,6 +6,7 @@ using Puente.Web.Accounts;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Pathways.CheckIns;
 using Puente.Web.Pathways.Capacity;
 using Puente.Web.Pathways.Draws;
 using Puente.Web.Pathways.Passes;
@@ -31,6 +32,7 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<ApplicantRecord> Applicants => Set<ApplicantRecord>();
     public DbSet<TravellerRecord> Travellers => Set<TravellerRecord>();
     public DbSet<ContactVerificationRecord> ContactVerifications => Set<ContactVerificationRecord>();
+    public DbSet<TravellerPhotoRecord> TravellerPhotos => Set<TravellerPhotoRecord>();
     public DbSet<AppointmentRequestRecord> Requests => Set<AppointmentRequestRecord>();
     public DbSet<RequestTravellerRecord> RequestTravellers => Set<RequestTravellerRecord>();
     public DbSet<EntryCollisionRecord> EntryCollisions => Set<EntryCollisionRecord>();
@@ -38,6 +40,7 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<SlotOverrideRecord> SlotOverrides => Set<SlotOverrideRecord>();
     public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
     public DbSet<PassRecord> Passes => Set<PassRecord>();
+    public DbSet<TravellerCheckInRecord> TravellerCheckIns => Set<TravellerCheckInRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
 

@@ -45,16 +45,13 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
             var companions = Enumerable.Range(0, GroupCompanions(random))
                 .Select(c => Person(random, nationality, adult: c == 0 && random.NextDouble() < 0.5))
                 .ToList();
-            var registered = await InScope((RegisterApplicant register) => register.Handle(new RegisterApplicant.Command(
+            var registered = await InScope((RegisterApplicant register) => register.HandleSimulated(new RegisterApplicant.Command(
                 $"sim-{serviceDate:yyyyMMdd}-{seed}-{i}{Messaging.EnqueueMessage.SimulatedEmailDomain}", null, null, "es",
                 Person(random, nationality, adult: true), companions), cancellationToken));
             if (registered is not RegisterApplicant.Registered { Account: var account })
             {
                 continue;
             }
-            // Synthetic addresses reach nobody, so no code could come back: their contact counts as verified.
-            await InScope((VerifyContact verify) => verify.Confirm(account.ApplicantId,
-                $"sim-{serviceDate:yyyyMMdd}-{seed}-{i}{Messaging.EnqueueMessage.SimulatedEmailDomain}", cancellationToken));
 
             clock.Set(opensAt + TimeSpan.FromSeconds(random.NextDouble() * window.Length.TotalSeconds));
             var ports = PickPorts(random, offered, weights);

@@ -39,6 +39,7 @@ internal static class FieldCodes
     public const string NameNotLetters = "registration.name-not-letters";
     public const string NameMixedScripts = "registration.name-mixed-scripts";
     public const string ApplicantIdRequired = "registration.applicant-id-required";
+    public const string PhotoInvalid = "registration.photo-invalid";
     public const string PersonListedTwice = "registration.person-listed-twice";
     public const string DocumentTypeInvalid = "registration.document-type-invalid";
     public const string DocumentRequired = "registration.document-required";

@@ -40,6 +40,8 @@ internal static class ProblemCodes
     public const string OtherDate = "checkins.other-date";
     public const string UnknownPass = "checkins.unknown-pass";
     public const string AlreadyUsed = "checkins.already-used";
+    public const string IdentityAlreadyAdmitted = "checkins.identity-already-admitted";
+    public const string NobodyPresent = "checkins.nobody-present";
     public const string PassCancelled = "checkins.cancelled";
     public const string PassNoShow = "checkins.no-show";
     public const string PassCheckedIn = "checkins.checked-in";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways.CheckIns;
@@ -8,7 +9,7 @@ namespace Puente.Web.Pathways.CheckIns;
 
 /// <summary>Works without JavaScript: verify, see the travellers, confirm. offline-checkin.js adds the offline path.</summary>
 [Authorize(Policy = Roles.PortOfficer)]
-internal sealed class CheckInModel(GetOfficerPorts officerPorts, UserManager<PuenteUser> users, CheckInPass checkIn) : PageModel
+internal sealed class CheckInModel(GetOfficerPorts officerPorts, UserManager<PuenteUser> users, CheckInPass checkIn, GetTravellerPhoto photos) : PageModel
 {
     public string? Pass { get; private set; }
     public CheckInPass.Outcome? Result { get; private set; }
@@ -21,7 +22,19 @@ internal sealed class CheckInModel(GetOfficerPorts officerPorts, UserManager<Pue
 
     public async Task OnPostVerify(string? pass, CancellationToken cancellationToken) => await Run(pass, confirm: false, cancellationToken);
 
-    public async Task OnPostConfirm(string? pass, CancellationToken cancellationToken) => await Run(pass, confirm: true, cancellationToken);
+    /// <param name="present">The travellers the officer ticked on the manifest.</param>
+    public async Task OnPostConfirm(string? pass, List<Guid> present, CancellationToken cancellationToken) => await Run(pass, confirm: true, cancellationToken, present);
+
+    /// <summary>A traveller's photo on the manifest; only for groups due today at the officer's ports.</summary>
+    public async Task<IActionResult> OnGetPhoto(Guid traveller, CancellationToken cancellationToken)
+    {
+        if (await photos.Handle(users.GetUserId(User)!, traveller, cancellationToken) is not { } jpeg)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        return File(jpeg, "image/jpeg");
+    }
 
     /// <summary>The text of a refusal in the reader's language.</summary>
     public static string RefusalKey(CheckInPass.Refusal refusal) =>
@@ -29,10 +42,10 @@ internal sealed class CheckInModel(GetOfficerPorts officerPorts, UserManager<Pue
             ? $"CheckIn_Refused_NotBooked_{refusal.Arguments[0]}"
             : $"CheckIn_Refused_{refusal.Kind}";
 
-    private async Task Run(string? pass, bool confirm, CancellationToken cancellationToken)
+    private async Task Run(string? pass, bool confirm, CancellationToken cancellationToken, List<Guid>? present = null)
     {
         Pass = pass?.Trim();
-        Result = await checkIn.Handle(Pass, users.GetUserId(User)!, confirm, cancellationToken);
+        Result = await checkIn.Handle(Pass, users.GetUserId(User)!, confirm, confirm ? present ?? [] : null, cancellationToken);
         Confirmed = confirm && Result is CheckInPass.Admitted;
         await LoadPorts(cancellationToken);
     }

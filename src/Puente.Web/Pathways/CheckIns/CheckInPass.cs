@@ -12,12 +12,22 @@ using Puente.Web.Pathways.Passes;
 
 namespace Puente.Web.Pathways.CheckIns;
 
-/// <summary>An officer reads a pass at the port: every check, then (when confirming) one atomic mark.</summary>
+/// <summary>
+/// An officer reads a pass at the port: every check, then the booth manifest (who the group really is,
+/// from the registration, not from the pass), then (when confirming who is present) one atomic mark.
+/// </summary>
 internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 {
     public sealed record Admission(
         string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<PassTraveller> Travellers,
-        AppointmentStatus Status, DateTimeOffset? CheckedInAt);
+        AppointmentStatus Status, DateTimeOffset? CheckedInAt, IReadOnlyList<ManifestEntry> Manifest);
+
+    /// <summary>A traveller as registered: what the officer compares with the person and the paper in hand.
+    /// <see cref="SharesNamesWithAnotherEntry"/>: someone else entered for the date with the same names and
+    /// birth date (another document, or none): look closer.</summary>
+    public sealed record ManifestEntry(
+        Guid TravellerId, string GivenNames, string FamilyNames, DateOnly BirthDate, string Nationality,
+        string? DocumentType, string? DocumentCountry, string? DocumentLastFour, bool HasPhoto, bool SharesNamesWithAnotherEntry);
 
     /// <summary>Why a pass is refused, with the values its text names; pages and the API translate by
     /// <see cref="Kind"/> (for <see cref="Refusals.NotBooked"/>, the appointment's status is the first argument).</summary>
@@ -31,13 +41,20 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         UnknownPass,
         AlreadyUsed,
         NotBooked,
+        /// <summary>Someone in the group was already admitted today with another pass; the argument names them.</summary>
+        IdentityAlreadyAdmitted,
+        /// <summary>Confirmed with nobody marked present, or someone not in the group.</summary>
+        NobodyPresent,
     }
 
     public abstract record Outcome;
     public sealed record Admitted(Admission Admission) : Outcome;
     public sealed record Refused(Refusal Refusal) : Outcome;
 
-    public async Task<Outcome> Handle(string? token, string officerUserId, bool confirm, CancellationToken cancellationToken = default)
+    /// <param name="present">On confirming, the travellers the officer saw; null admits the whole group
+    /// (the offline booth's queued check-ins, confirmed on the device).</param>
+    public async Task<Outcome> Handle(
+        string? token, string officerUserId, bool confirm, IReadOnlyCollection<Guid>? present = null, CancellationToken cancellationToken = default)
     {
         var keys = (await SigningKeys.Published(db, cancellationToken)).ToDictionary(k => k.Kid, SigningKeys.PublicKey);
         PassVerification verification;
@@ -76,7 +93,7 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 
         var appointment = await db.Passes
             .Where(p => p.PassId == claims.PassId)
-            .Join(db.Appointments.Where(a => a.PortCode == claims.Port), p => p.AppointmentId, a => a.Id, (_, a) => new { a.Id, a.Status, a.CheckedInAt })
+            .Join(db.Appointments.Where(a => a.PortCode == claims.Port), p => p.AppointmentId, a => a.Id, (_, a) => new { a.Id, a.RequestId, a.Status, a.CheckedInAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (appointment is null)
         {
@@ -87,12 +104,21 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         {
             return Rejected(rejected, appointment.CheckedInAt);
         }
+        var group = await Group(appointment.RequestId, claims.ServiceDate, cancellationToken);
+        var manifest = group.Select(g => g.Entry).ToList();
         if (!confirm)
         {
-            return Admit(claims, appointment.Status, null);
+            return Admit(claims, appointment.Status, null, manifest);
+        }
+        var admitted = present is null ? group : group.Where(g => present.Contains(g.Entry.TravellerId)).ToList();
+        if (admitted.Count == 0 || (present is not null && present.Any(id => group.All(g => g.Entry.TravellerId != id))))
+        {
+            return Refuse(Refusals.NobodyPresent);
         }
 
-        // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row.
+        // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row. The
+        // identities admitted are written next; one already admitted today (with another pass) undoes the
+        // mark. The mark is not held open in a transaction meanwhile, so a colleague's scan never waits on it.
         var changed = await db.Appointments
             .Where(a => a.Id == appointment.Id && a.Status == AppointmentStatus.Booked)
             .ExecuteUpdateAsync(s => s
@@ -101,7 +127,31 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
                 .SetProperty(a => a.CheckedInBy, officerUserId), cancellationToken);
         if (changed == 1)
         {
-            return Admit(claims, next!.Value, now);
+            db.TravellerCheckIns.AddRange(admitted.Select(g => new TravellerCheckInRecord
+            {
+                ServiceDate = claims.ServiceDate, IdentityKey = g.IdentityKey, TravellerId = g.Entry.TravellerId,
+                AppointmentId = appointment.Id, PortCode = claims.Port, CheckedInAt = now, OfficerUserId = officerUserId,
+            }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Admit(claims, next!.Value, now, manifest);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                await db.Appointments
+                    .Where(a => a.Id == appointment.Id && a.Status == next!.Value && a.CheckedInBy == officerUserId && a.CheckedInAt == now)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(a => a.Status, AppointmentStatus.Booked)
+                        .SetProperty(a => a.CheckedInAt, (DateTimeOffset?)null)
+                        .SetProperty(a => a.CheckedInBy, (string?)null), cancellationToken);
+                var identities = admitted.Select(g => g.IdentityKey).ToList();
+                var taken = await db.TravellerCheckIns.Where(c => c.ServiceDate == claims.ServiceDate && identities.Contains(c.IdentityKey))
+                    .Select(c => c.IdentityKey).ToListAsync(cancellationToken);
+                return Refuse(Refusals.IdentityAlreadyAdmitted, string.Join(", ",
+                    admitted.Where(g => taken.Contains(g.IdentityKey)).Select(g => $"{g.Entry.GivenNames} {g.Entry.FamilyNames}")));
+            }
         }
         var winner = await db.Appointments.Where(a => a.Id == appointment.Id)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
@@ -118,10 +168,37 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         }
     }
 
+    private sealed record GroupMember(ManifestEntry Entry, string IdentityKey);
+
+    /// <summary>The request's travellers as registered, applicant first, each flagged when another entry
+    /// for the date shares their names and birth date.</summary>
+    private async Task<List<GroupMember>> Group(Guid requestId, DateOnly serviceDate, CancellationToken cancellationToken)
+    {
+        var travellers = await db.RequestTravellers.AsNoTracking()
+            .Where(rt => rt.RequestId == requestId)
+            .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new { rt.EntryKey, rt.NamesKey, Traveller = t })
+            .ToListAsync(cancellationToken);
+        var namesKeys = travellers.Select(t => t.NamesKey).ToList();
+        var shared = await db.RequestTravellers.AsNoTracking()
+            .Where(o => o.ServiceDate == serviceDate && o.RequestId != requestId && namesKeys.Contains(o.NamesKey))
+            .Select(o => o.NamesKey).Distinct().ToListAsync(cancellationToken);
+        var ids = travellers.Select(t => t.Traveller.Id).ToList();
+        var photographed = await db.TravellerPhotos.AsNoTracking().Where(p => ids.Contains(p.TravellerId)).Select(p => p.TravellerId).ToListAsync(cancellationToken);
+        return travellers
+            .OrderByDescending(t => t.Traveller.IsApplicant).ThenBy(t => t.Traveller.BirthDate)
+            .Select(t => new GroupMember(
+                new ManifestEntry(
+                    t.Traveller.Id, t.Traveller.GivenNames, t.Traveller.FamilyNames, t.Traveller.BirthDate, t.Traveller.Nationality,
+                    t.Traveller.DocumentType is { } type ? TravelDocument.Code(type) : null, t.Traveller.DocumentCountry,
+                    TravelDocument.LastFour(t.Traveller.DocumentNumber), photographed.Contains(t.Traveller.Id), shared.Contains(t.NamesKey)),
+                TravellerCheckInRecord.IdentityOf(t.EntryKey, t.NamesKey)))
+            .ToList();
+    }
+
     private static Refused Refuse(Refusals kind, params string[] arguments) => new(new Refusal(kind, arguments));
 
-    private static Admitted Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt) =>
+    private static Admitted Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt, IReadOnlyList<ManifestEntry> manifest) =>
         new(new Admission(
             claims.PassId, claims.Port, claims.ServiceDate, claims.Slot, claims.GroupSize,
-            claims.Travellers, status, checkedInAt));
+            claims.Travellers, status, checkedInAt, manifest));
 }

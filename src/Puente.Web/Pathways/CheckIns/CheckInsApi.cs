@@ -9,7 +9,8 @@ namespace Puente.Web.Pathways.CheckIns;
 
 internal static class CheckInsApi
 {
-    public sealed record CheckInRequest(string? Pass);
+    /// <summary><see cref="Present"/>: on a check-in, the travellers the officer saw (ids from the manifest); absent, the whole group.</summary>
+    public sealed record CheckInRequest(string? Pass, IReadOnlyList<Guid>? Present = null);
 
     public static RouteGroupBuilder MapCheckInsApi(this IEndpointRouteBuilder app)
     {
@@ -25,13 +26,28 @@ internal static class CheckInsApi
             .WithName("VerifyPass")
             .WithSummary("The same checks as a check-in, without marking: who the pass admits, before confirming.");
 
+        group.MapGet("/photos/{travellerId:guid}", GetPhoto)
+            .WithName("TravellerPhoto")
+            .WithSummary("The photo of a traveller booked today at one of the officer's ports; never cached.");
+
         return group;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPhoto(
+        Guid travellerId, ClaimsPrincipal user, UserManager<PuenteUser> users, GetTravellerPhoto photos, Problems problems, HttpContext http, CancellationToken ct)
+    {
+        if (await photos.Handle(users.GetUserId(user)!, travellerId, ct) is not { } jpeg)
+        {
+            return problems.Result(StatusCodes.Status404NotFound, ProblemCodes.NotFound);
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(jpeg, "image/jpeg");
     }
 
     private static async Task<Results<Ok<CheckInPass.Admission>, ProblemHttpResult>> Handle(
         CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, bool confirm, CancellationToken ct)
     {
-        return await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, ct) switch
+        return await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, request.Present, ct) switch
         {
             CheckInPass.Admitted admitted => TypedResults.Ok(admitted.Admission),
             CheckInPass.Refused refused => Problem(problems, refused.Refusal),
@@ -48,6 +64,8 @@ internal static class CheckInsApi
             CheckInPass.Refusals.OtherDate => (StatusCodes.Status409Conflict, ProblemCodes.OtherDate),
             CheckInPass.Refusals.UnknownPass => (StatusCodes.Status404NotFound, ProblemCodes.UnknownPass),
             CheckInPass.Refusals.AlreadyUsed => (StatusCodes.Status409Conflict, ProblemCodes.AlreadyUsed),
+            CheckInPass.Refusals.IdentityAlreadyAdmitted => (StatusCodes.Status409Conflict, ProblemCodes.IdentityAlreadyAdmitted),
+            CheckInPass.Refusals.NobodyPresent => (StatusCodes.Status400BadRequest, ProblemCodes.NobodyPresent),
             _ => (StatusCodes.Status409Conflict, Enum.Parse<AppointmentStatus>(refusal.Arguments[0]) switch
             {
                 AppointmentStatus.Cancelled => ProblemCodes.PassCancelled,

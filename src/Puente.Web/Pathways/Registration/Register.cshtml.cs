@@ -13,7 +13,10 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Registration;
 
 [EnableRateLimiting(RateLimiting.SignInPolicy)]
-internal sealed class RegisterModel(RegisterApplicant register, SignInManager<PuenteUser> signIn, IOptions<PathwaysOptions> options) : PageModel
+[RequestSizeLimit(MaxFormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
+internal sealed class RegisterModel(
+    RegisterApplicant register, SaveTravellerPhoto savePhoto, SignInManager<PuenteUser> signIn, IOptions<PathwaysOptions> options) : PageModel
 {
     public sealed class PersonInput
     {
@@ -25,6 +28,7 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
         public string? DocumentCountry { get; set; }
         public string? DocumentNumber { get; set; }
         public string? NoDocumentReason { get; set; }
+        public IFormFile? Photo { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(GivenNames) && string.IsNullOrWhiteSpace(FamilyNames) && BirthDate is null;
     }
@@ -41,6 +45,9 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
 
     public int MaxCompanions => options.Value.MaxGroupSize;
 
+    /// <summary>A family's photos straight from phone cameras, a few megabytes each.</summary>
+    private const int MaxFormBytes = 64 * 1024 * 1024;
+
     public void OnGet() => PreferredLanguage ??= System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public async Task<IActionResult> OnPost(CancellationToken cancellationToken)
@@ -50,11 +57,28 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
             Companions.Add(new PersonInput());
         }
         var filled = Companions.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank).ToList();
+        // Photos are checked before anything is created, so a bad file loses nothing else typed.
+        var photos = new List<byte[]?> { await Photo(Applicant, -1) };
+        foreach (var (companion, i) in filled)
+        {
+            photos.Add(await Photo(companion, i));
+        }
+        if (Problems.Count > 0)
+        {
+            return Page();
+        }
         var outcome = await register.Handle(new RegisterApplicant.Command(
             Blank(Email), Blank(Phone), Password, PreferredLanguage,
             ToPerson(Applicant), filled.Select(x => ToPerson(x.c)).ToList()), cancellationToken);
         if (outcome is RegisterApplicant.Registered registered)
         {
+            foreach (var (traveller, photo) in registered.Account.Travellers.Zip(photos))
+            {
+                if (photo is not null)
+                {
+                    await savePhoto.Store(registered.Account.ApplicantId, traveller.Id, photo, cancellationToken);
+                }
+            }
             var user = await signIn.UserManager.FindByIdAsync(registered.Account.ApplicantId);
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
             await signIn.SignInAsync(user!, isPersistent: false);
@@ -78,6 +102,28 @@ internal sealed class RegisterModel(RegisterApplicant register, SignInManager<Pu
         path.StartsWith("applicant", StringComparison.Ordinal) ? -1
         : path.StartsWith("companions[", StringComparison.Ordinal) && int.TryParse(path[11..path.IndexOf(']', StringComparison.Ordinal)], out var i) ? i
         : null;
+
+    /// <summary>The re-encoded photo, null when none was chosen; a file that is not an image is a problem beside its person.</summary>
+    private async Task<byte[]?> Photo(PersonInput person, int index)
+    {
+        if (person.Photo is not { Length: > 0 } file)
+        {
+            return null;
+        }
+        byte[]? jpeg = null;
+        if (file.Length <= TravellerPhotos.MaxUploadBytes)
+        {
+            using var upload = new MemoryStream();
+            await file.CopyToAsync(upload, HttpContext.RequestAborted);
+            jpeg = TravellerPhotos.Reencode(upload.ToArray());
+        }
+        if (jpeg is null)
+        {
+            Problems.Add((index, new FieldError("photo", FieldCodes.PhotoInvalid,
+                (TravellerPhotos.MaxUploadBytes / 1024 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return jpeg;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

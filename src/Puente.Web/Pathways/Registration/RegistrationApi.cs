@@ -24,6 +24,10 @@ internal static class RegistrationApi
             .WithSummary("Verify the account's contact with the six-digit code (15 minutes, 5 tries). Required before any request.");
         anonymous.MapPost("/resend", Resend)
             .WithSummary("Send a new code: the previous one stops working.");
+        app.MapPut("/api/applicants/me/travellers/{travellerId:guid}/photo", PutPhoto).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TravellerPhotos.MaxUploadBytes))
+            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp")
+            .WithSummary("A photo of one of the caller's travellers (the image as the body). Kept as a small JPEG without metadata, encrypted.");
         app.MapGet("/api/applicants/me", Me).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
             .WithSummary("The caller's registration and travellers.");
         return app;
@@ -73,6 +77,20 @@ internal static class RegistrationApi
             default:
                 return problems.Result(StatusCodes.Status404NotFound, ProblemCodes.VerificationNotFound);
         }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PutPhoto(
+        Guid travellerId, HttpRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, SaveTravellerPhoto save, Problems problems, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        return await save.Handle(users.GetUserId(user)!, travellerId, body.ToArray(), ct) switch
+        {
+            SaveTravellerPhoto.Saved => TypedResults.NoContent(),
+            SaveTravellerPhoto.NotAnImage => problems.Validation([new FieldError("photo", FieldCodes.PhotoInvalid,
+                (TravellerPhotos.MaxUploadBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture))]),
+            _ => problems.Result(StatusCodes.Status404NotFound, ProblemCodes.NotFound),
+        };
     }
 
     public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(

@@ -65,8 +65,7 @@ internal sealed class VerifyContact(PuenteDb db, UserManager<PuenteUser> users, 
         return await Confirm(userId, verification.Contact, cancellationToken);
     }
 
-    /// <summary>Makes the contact the account's own. Also used for synthetic demo applicants, whose
-    /// addresses reach nobody.</summary>
+    /// <summary>Makes the contact the account's own.</summary>
     public async Task<Outcome> Confirm(string userId, string contact, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -109,7 +109,7 @@ public sealed class CheckInApiTests
         justBefore.Run = async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            colleagues = await scope.ServiceProvider.GetRequiredService<CheckInPass>().Handle(token, colleague, confirm: true, Ct);
+            colleagues = await scope.ServiceProvider.GetRequiredService<CheckInPass>().Handle(token, colleague, confirm: true, present: null, Ct);
         };
 
         var response = await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token);

@@ -402,6 +402,41 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("slot_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.CheckIns.TravellerCheckInRecord", b =>
+                {
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfficerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("TravellerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ServiceDate", "IdentityKey");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("traveller_checkins", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -574,6 +609,23 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasIndex("Contact");
 
                     b.ToTable("contact_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerPhotoRecord", b =>
+                {
+                    b.Property<Guid>("TravellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Protected")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TravellerId");
+
+                    b.ToTable("traveller_photos", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
@@ -965,6 +1017,15 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
                         .HasForeignKey("Puente.Web.Pathways.Registration.ContactVerificationRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerPhotoRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Registration.TravellerRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Puente.Web.Pathways.Registration.TravellerPhotoRecord", "TravellerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

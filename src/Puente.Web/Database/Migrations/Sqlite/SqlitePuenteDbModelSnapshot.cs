@@ -391,6 +391,41 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("slot_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.CheckIns.TravellerCheckInRecord", b =>
+                {
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TravellerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceDate", "IdentityKey");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("traveller_checkins", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -563,6 +598,23 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasIndex("Contact");
 
                     b.ToTable("contact_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerPhotoRecord", b =>
+                {
+                    b.Property<Guid>("TravellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Protected")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TravellerId");
+
+                    b.ToTable("traveller_photos", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerRecord", b =>
@@ -954,6 +1006,15 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasOne("Puente.Web.Accounts.PuenteUser", null)
                         .WithOne()
                         .HasForeignKey("Puente.Web.Pathways.Registration.ContactVerificationRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Registration.TravellerPhotoRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Registration.TravellerRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Puente.Web.Pathways.Registration.TravellerPhotoRecord", "TravellerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
