@@ -22,6 +22,9 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Costs;
+using Puente.Web.Ports.Flows;
+using Puente.Web.Ports.WaitTimes;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -59,6 +62,8 @@ builder.Services.AddPuenteTelemetry(builder.Configuration);
 builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<NoShowSweep>();
+// CBP's wait-time feed, polled only when WaitTimes:PollUrl is set.
+builder.Services.AddHostedService<WaitTimesPoller>();
 
 var app = builder.Build();
 
@@ -86,6 +91,9 @@ app.MapScalarApiReference();
 // Of Identity's API only bearer sign-in and refresh: no open registration, no account management (ADR 0007).
 app.MapSignInApi();
 app.MapPortsApi();
+app.MapWaitTimesApi();
+app.MapFlowsApi();
+app.MapCostsApi();
 app.MapGetCurrentUser();
 app.MapPathwaysApi();
 app.MapDrawsApi();
