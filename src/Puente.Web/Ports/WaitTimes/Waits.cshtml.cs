@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Puente.Domain.Ports;
+using Puente.Domain.Ports.WaitTimes;
+using Puente.Web.Hosting;
+
+namespace Puente.Web.Ports.WaitTimes;
+
+/// <summary>The recorded waits of one crossing's lane, as a chart drawn on the server and a table in the port's time.</summary>
+internal sealed class WaitsModel(GetWaitHistory get) : PageModel
+{
+    /// <summary>Readings shown: the most recent ones, about a week of hourly polls.</summary>
+    public const int MaxPoints = 168;
+
+    [BindProperty(SupportsGet = true)] public string? Crossing { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
+
+    public PortWaitsResponse? Waits { get; private set; }
+
+    /// <summary>Each crossing and lane type that has readings, for the form.</summary>
+    public IReadOnlyList<(string Number, string Name)> Crossings { get; private set; } = [];
+    public IReadOnlyList<LaneType> Lanes { get; private set; } = [];
+    public WaitSeries? Series { get; private set; }
+    public IReadOnlyList<WaitPoint> Points { get; private set; } = [];
+    public List<FieldError> Errors { get; } = [];
+    public string? Chart { get; private set; }
+
+    public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
+    {
+        var lane = PortFilters.Lane("lane", Lane, Errors);
+        if (await get.Handle(new GetWaitHistory.Query(code, null, null, null, null), cancellationToken) is not GetWaitHistory.Found found)
+        {
+            return NotFound();
+        }
+        Waits = found.Waits;
+        var standard = Waits.Series.Where(s => s.Kind == LaneKind.Standard).ToList();
+        Crossings = [.. standard.Select(s => (s.Crossing, s.CrossingName)).Distinct()];
+        Series = standard.FirstOrDefault(s => s.Crossing == Crossing && s.Lane == lane)
+            ?? standard.FirstOrDefault(s => s.Crossing == Crossing)
+            ?? (standard.Count > 0 ? standard[0] : null);
+        if (Series is null)
+        {
+            return Page();
+        }
+        Crossing = Series.Crossing;
+        Lane = PortFilters.Name(Series.Lane);
+        Lanes = [.. standard.Where(s => s.Crossing == Series.Crossing).Select(s => s.Lane)];
+        Points = [.. Series.Points.TakeLast(MaxPoints)];
+        Chart = LineChart.SvgDataUri([.. Points.Select(p => (Local(p.CollectedAt).DateTime, (double?)p.DelayMinutes))], "");
+        return Page();
+    }
+
+    /// <summary>An instant as the port's clocks show it.</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => PortCalendar.LocalTime(instant, Waits!.TimeZone);
+}
