@@ -22,16 +22,26 @@ internal sealed class FlowsModel(GetMonthlyFlows get) : PageModel
     public MeasureSeries? Series { get; private set; }
     public IReadOnlyList<MonthlyCount> Months { get; private set; } = [];
     public List<FieldError> Errors { get; } = [];
-    public string? Chart { get; private set; }
+    public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken) =>
+        await Load(code, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
+    /// <summary>The chart of what <see cref="OnGet"/> shows, as its own SVG resource, so the page itself stays a few kilobytes.</summary>
+    public async Task<IActionResult> OnGetChart(string code, CancellationToken cancellationToken) =>
+        await Load(code, cancellationToken)
+            ? File(LineChart.Svg([.. Months.Select(m => (DateTime.ParseExact(m.Month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), (double?)m.Value))]), LineChart.ContentType)
+            : NotFound();
+
+    /// <summary>The query string that draws this page's chart.</summary>
+    public string ChartQuery => $"?handler=Chart&measure={Measure}&from={From}&to={To}";
+
+    private async Task<bool> Load(string code, CancellationToken cancellationToken)
     {
         var measure = PortFilters.Measure("measure", Measure, Errors);
         var from = PortFilters.Month("from", From, Errors);
         var to = PortFilters.Month("to", To, Errors);
         if (await get.Handle(new GetMonthlyFlows.Query(code, null, null, null), cancellationToken) is not GetMonthlyFlows.Found found)
         {
-            return NotFound();
+            return false;
         }
         Flows = found.Flows;
         Series = Flows.Measures.FirstOrDefault(s => s.Measure == measure)
@@ -39,17 +49,14 @@ internal sealed class FlowsModel(GetMonthlyFlows get) : PageModel
             ?? (Flows.Measures.Count > 0 ? Flows.Measures[0] : null);
         if (Series is null)
         {
-            return Page();
+            return true;
         }
         Measure = PortFilters.Name(Series.Measure);
         var last = Series.Months[^1].Month;
         To = to is { } t ? Month(t) : last;
         From = from is { } f ? Month(f) : Month(DateOnly.ParseExact(last, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-(DefaultMonths - 1)));
         Months = [.. Series.Months.Where(m => string.CompareOrdinal(m.Month, From) >= 0 && string.CompareOrdinal(m.Month, To) <= 0)];
-        Chart = LineChart.SvgDataUri(
-            [.. Months.Select(m => (DateTime.ParseExact(m.Month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), (double?)m.Value))],
-            "");
-        return Page();
+        return true;
     }
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

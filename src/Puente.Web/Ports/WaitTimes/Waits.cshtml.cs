@@ -23,14 +23,24 @@ internal sealed class WaitsModel(GetWaitHistory get) : PageModel
     public WaitSeries? Series { get; private set; }
     public IReadOnlyList<WaitPoint> Points { get; private set; } = [];
     public List<FieldError> Errors { get; } = [];
-    public string? Chart { get; private set; }
+    public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken) =>
+        await Load(code, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGet(string code, CancellationToken cancellationToken)
+    /// <summary>The chart of what <see cref="OnGet"/> shows, as its own SVG resource, so the page itself stays a few kilobytes.</summary>
+    public async Task<IActionResult> OnGetChart(string code, CancellationToken cancellationToken) =>
+        await Load(code, cancellationToken)
+            ? File(LineChart.Svg([.. Points.Select(p => (Local(p.CollectedAt).DateTime, (double?)p.DelayMinutes))]), LineChart.ContentType)
+            : NotFound();
+
+    /// <summary>The query string that draws this page's chart.</summary>
+    public string ChartQuery => $"?handler=Chart&crossing={Crossing}&lane={Lane}";
+
+    private async Task<bool> Load(string code, CancellationToken cancellationToken)
     {
         var lane = PortFilters.Lane("lane", Lane, Errors);
         if (await get.Handle(new GetWaitHistory.Query(code, null, null, null, null), cancellationToken) is not GetWaitHistory.Found found)
         {
-            return NotFound();
+            return false;
         }
         Waits = found.Waits;
         var standard = Waits.Series.Where(s => s.Kind == LaneKind.Standard).ToList();
@@ -40,14 +50,13 @@ internal sealed class WaitsModel(GetWaitHistory get) : PageModel
             ?? (standard.Count > 0 ? standard[0] : null);
         if (Series is null)
         {
-            return Page();
+            return true;
         }
         Crossing = Series.Crossing;
         Lane = PortFilters.Name(Series.Lane);
         Lanes = [.. standard.Where(s => s.Crossing == Series.Crossing).Select(s => s.Lane)];
         Points = [.. Series.Points.TakeLast(MaxPoints)];
-        Chart = LineChart.SvgDataUri([.. Points.Select(p => (Local(p.CollectedAt).DateTime, (double?)p.DelayMinutes))], "");
-        return Page();
+        return true;
     }
 
     /// <summary>An instant as the port's clocks show it.</summary>
