@@ -72,8 +72,10 @@ public sealed partial class ResourceTests
         ["CheckIn_Refused_NotBooked_"] = Refused(AppointmentAction.CheckIn),
         ["DrawStatus_"] = Enum.GetNames<DrawStatus>(),
         ["Field_"] = Constants(typeof(FieldCodes)),
+        ["Freshness_"] = Enum.GetNames<Puente.Domain.Ports.WaitTimes.Freshness>(),
         ["Lane_"] = Enum.GetNames<LaneType>(),
         ["Language_"] = Languages.Supported,
+        ["Measure_"] = Enum.GetNames<Puente.Domain.Ports.Flows.BtsMeasure>(),
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
     };

@@ -17,7 +17,7 @@ internal sealed class ClosureCostOptions
 
     /// <summary>US dollars of goods in one loaded rail container entering from Mexico.</summary>
     [Range(0, 10_000_000)]
-    public decimal LoadedRailContainerUsd { get; set; } = 60_000;
+    public decimal LoadedRailContainerUsd { get; set; } = 120_000;
 
     /// <summary>US dollars one person crossing (by car, bus or on foot) spends on the US side on that trip.</summary>
     [Range(0, 100_000)]
