@@ -12,7 +12,8 @@ internal static class LineChart
 
     public const string ContentType = "image/svg+xml";
 
-    public static byte[] Svg(IReadOnlyList<(DateTime At, double? Value)> points)
+    /// <param name="timeFormat">How the time axis writes a tick, culture-free (ISO-like: <c>yyyy-MM</c>, <c>MM-dd HH:mm</c>).</param>
+    public static byte[] Svg(IReadOnlyList<(DateTime At, double? Value)> points, string timeFormat)
     {
         var plot = new ScottPlot.Plot();
         var known = points.Where(p => p.Value is not null).ToList();
@@ -22,7 +23,8 @@ internal static class LineChart
             line.MarkerSize = known.Count > 60 ? 0 : 4;
             line.LineWidth = 2;
         }
-        plot.Axes.DateTimeTicksBottom();
+        var ticks = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = t => t.ToString(timeFormat, System.Globalization.CultureInfo.InvariantCulture) };
+        plot.Axes.DateTimeTicksBottom().TickGenerator = ticks;
         // Counts and minutes start at zero; a chart whose axis starts elsewhere exaggerates a change.
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, Math.Max(1, known.Count == 0 ? 1 : known.Max(p => p.Value!.Value) * 1.1));

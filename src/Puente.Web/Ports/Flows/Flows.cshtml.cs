@@ -28,7 +28,7 @@ internal sealed class FlowsModel(GetMonthlyFlows get) : PageModel
     /// <summary>The chart of what <see cref="OnGet"/> shows, as its own SVG resource, so the page itself stays a few kilobytes.</summary>
     public async Task<IActionResult> OnGetChart(string code, CancellationToken cancellationToken) =>
         await Load(code, cancellationToken)
-            ? File(LineChart.Svg([.. Months.Select(m => (DateTime.ParseExact(m.Month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), (double?)m.Value))]), LineChart.ContentType)
+            ? File(LineChart.Svg([.. Months.Select(m => (DateTime.ParseExact(m.Month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), (double?)m.Value))], "yyyy-MM"), LineChart.ContentType)
             : NotFound();
 
     /// <summary>The query string that draws this page's chart.</summary>

@@ -29,7 +29,7 @@ internal sealed class WaitsModel(GetWaitHistory get) : PageModel
     /// <summary>The chart of what <see cref="OnGet"/> shows, as its own SVG resource, so the page itself stays a few kilobytes.</summary>
     public async Task<IActionResult> OnGetChart(string code, CancellationToken cancellationToken) =>
         await Load(code, cancellationToken)
-            ? File(LineChart.Svg([.. Points.Select(p => (Local(p.CollectedAt).DateTime, (double?)p.DelayMinutes))]), LineChart.ContentType)
+            ? File(LineChart.Svg([.. Points.Select(p => (Local(p.CollectedAt).DateTime, (double?)p.DelayMinutes))], "MM-dd HH:mm"), LineChart.ContentType)
             : NotFound();
 
     /// <summary>The query string that draws this page's chart.</summary>
@@ -45,9 +45,12 @@ internal sealed class WaitsModel(GetWaitHistory get) : PageModel
         Waits = found.Waits;
         var standard = Waits.Series.Where(s => s.Kind == LaneKind.Standard).ToList();
         Crossings = [.. standard.Select(s => (s.Crossing, s.CrossingName)).Distinct()];
-        Series = standard.FirstOrDefault(s => s.Crossing == Crossing && s.Lane == lane)
-            ?? standard.FirstOrDefault(s => s.Crossing == Crossing)
-            ?? (standard.Count > 0 ? standard[0] : null);
+        // What was asked for; else the crossing's (or the port's first crossing's) cars, as most readers come for them.
+        var crossing = standard.Any(s => s.Crossing == Crossing) ? Crossing : standard.Select(s => s.Crossing).FirstOrDefault();
+        var lanes = standard.Where(s => s.Crossing == crossing).ToList();
+        Series = lanes.FirstOrDefault(s => s.Lane == lane)
+            ?? lanes.FirstOrDefault(s => s.Lane == LaneType.PassengerVehicle)
+            ?? lanes.FirstOrDefault();
         if (Series is null)
         {
             return true;
