@@ -22,6 +22,9 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Costs;
+using Puente.Web.Ports.Flows;
+using Puente.Web.Ports.WaitTimes;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -60,6 +63,8 @@ builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<NoShowSweep>();
 builder.Services.AddHostedService<UnverifiedAccountSweep>();
+// CBP's wait-time feed, polled only when WaitTimes:PollUrl is set.
+builder.Services.AddHostedService<WaitTimesPoller>();
 
 var app = builder.Build();
 
@@ -87,6 +92,9 @@ app.MapScalarApiReference();
 // Of Identity's API only bearer sign-in and refresh: no open registration, no account management (ADR 0007).
 app.MapSignInApi();
 app.MapPortsApi();
+app.MapWaitTimesApi();
+app.MapFlowsApi();
+app.MapCostsApi();
 app.MapGetCurrentUser();
 app.MapRegistrationApi();
 app.MapPathwaysApi();

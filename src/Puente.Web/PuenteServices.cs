@@ -14,6 +14,9 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Costs;
+using Puente.Web.Ports.Flows;
+using Puente.Web.Ports.WaitTimes;
 
 namespace Puente.Web;
 
@@ -85,7 +88,20 @@ internal static class PuenteServices
         services.AddScoped<GetSchedule>();
         services.AddScoped<SetSchedule>();
         services.AddScoped<ResetSchedule>();
+        services.AddPortsData(configuration);
         return services;
+    }
+
+    private static void AddPortsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WaitTimesOptions>().Bind(configuration.GetSection(WaitTimesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClosureCostOptions>().Bind(configuration.GetSection(ClosureCostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(WaitTimesPoller.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddScoped<ImportWaitTimes>();
+        services.AddScoped<GetWaitHistory>();
+        services.AddScoped<ImportBtsFlows>();
+        services.AddScoped<GetMonthlyFlows>();
+        services.AddScoped<EstimateClosureCost>();
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

@@ -13,6 +13,8 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Flows;
+using Puente.Web.Ports.WaitTimes;
 
 namespace Puente.Web.Database;
 
@@ -43,6 +45,9 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<TravellerCheckInRecord> TravellerCheckIns => Set<TravellerCheckInRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<BtsCountRecord> BtsCounts => Set<BtsCountRecord>();
+    public DbSet<WaitPollRecord> WaitPolls => Set<WaitPollRecord>();
+    public DbSet<WaitObservationRecord> WaitObservations => Set<WaitObservationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -65,4 +65,13 @@ internal static class FieldCodes
     public const string StartInvalid = "capacity.start-invalid";
     public const string StartRepeated = "capacity.start-repeated";
     public const string CapacityInvalid = "capacity.capacity-invalid";
+
+    // Ports: wait times, flows and closure costs
+    public const string LaneUnknown = "ports.lane-unknown";
+    public const string DateInvalid = "ports.date-invalid";
+    public const string DateRequired = "ports.date-required";
+    public const string MonthInvalid = "flows.month-invalid";
+    public const string MeasureUnknown = "flows.measure-unknown";
+    public const string ClosureEndsBeforeStart = "costs.ends-before-start";
+    public const string ClosureTooLong = "costs.too-long";
 }

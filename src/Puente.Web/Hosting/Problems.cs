@@ -48,6 +48,10 @@ internal static class ProblemCodes
 
     public const string ScheduleFrozen = "capacity.frozen";
 
+    // Ports: closure costs
+    public const string NoSuchLane = "costs.no-such-lane";
+    public const string NoBaseline = "costs.no-baseline";
+
     public const string SignInFailed = "auth.failed";
     public const string LockedOut = "auth.locked-out";
     public const string SignInNotAllowed = "auth.not-allowed";

@@ -57,6 +57,9 @@ public sealed class AuthorizationTableTests
 
         new("GET /api/ports",                                [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /api/ports/{code}",                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504"),
+        new("GET /api/ports/{code}/waits",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504/waits"),
+        new("GET /api/ports/{code}/flows",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504/flows"),
+        new("GET /api/ports/{code}/closure-cost",            [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2602/closure-cost?from=2023-12-04&to=2024-01-04"),
         new("GET /api/draws/{date}",                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/draws/2026-12-01"),
         new("GET /api/draws/{date}/bundle",                  [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/draws/2026-12-01/bundle"),
         new("GET /.well-known/puente-keys.json",             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
@@ -101,6 +104,8 @@ public sealed class AuthorizationTableTests
         new("POST /Account/Logout",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Ports",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Ports/{code}",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Ports/2504"),
+        new("GET /Ports/{code}/Waits",                       [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Ports/2504/Waits"),
+        new("GET /Ports/{code}/Flows",                       [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Ports/2504/Flows"),
         new("GET /Draws",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Draws/{date}",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Draws/2026-12-01"),
         new("GET /Apply/Register",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),

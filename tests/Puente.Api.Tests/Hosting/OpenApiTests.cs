@@ -21,6 +21,9 @@ public sealed class OpenApiTests
         Assert.StartsWith("3.", diagnostic.SpecificationVersion.ToString().Replace("OpenApi", "", StringComparison.Ordinal).Replace('_', '.'));
         Assert.Contains("/api/ports", document.Paths.Keys);
         Assert.Contains("/api/ports/{code}", document.Paths.Keys);
+        Assert.Contains("/api/ports/{code}/waits", document.Paths.Keys);
+        Assert.Contains("/api/ports/{code}/flows", document.Paths.Keys);
+        Assert.Contains("/api/ports/{code}/closure-cost", document.Paths.Keys);
         Assert.Contains("/api/auth/login", document.Paths.Keys);
         Assert.Contains("/api/auth/refresh", document.Paths.Keys);
         Assert.DoesNotContain("/api/auth/register", document.Paths.Keys);

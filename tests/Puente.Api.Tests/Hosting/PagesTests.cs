@@ -43,6 +43,8 @@ public sealed class PagesTests
     [InlineData("/")]
     [InlineData("/Ports")]
     [InlineData("/Ports/2504")]
+    [InlineData("/Ports/2504/Waits")]
+    [InlineData("/Ports/2504/Flows")]
     [InlineData("/Account/Login")]
     public async Task Pages_carry_a_strict_content_security_policy_and_stay_small(string path)
     {

@@ -33,33 +33,8 @@ public sealed class RealDataTests
         return result.Registry;
     });
 
-    private static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRealCsv(string fileName)
-    {
-        var directory = Environment.GetEnvironmentVariable("PUENTE_REAL_DATA") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(FindRepoRoot(), "..", "shared", "data");
-        var path = Path.GetFullPath(Path.Combine(directory, fileName));
-        if (!File.Exists(path))
-        {
-            Prerequisite.Missing($"Real data file {path} is not present; set PUENTE_REAL_DATA to the folder holding the shared BTS/CBP files to run this check.");
-        }
-
-        return Csv.ReadWithHeader(File.ReadAllText(path));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Puente.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        Prerequisite.Missing($"No Puente.slnx above {AppContext.BaseDirectory}, so the default real-data folder is unknown; set PUENTE_REAL_DATA.");
-        return "";
-    }
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRealCsv(string fileName) =>
+        Csv.ReadWithHeader(File.ReadAllText(TestFiles.RealData(fileName)));
 
     private static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -1,0 +1,41 @@
+namespace Puente.Domain.Ports.Flows;
+
+/// <summary>What BTS counts at a port each month: inbound crossings into the United States.</summary>
+public enum BtsMeasure
+{
+    Trucks,
+    TruckContainersLoaded,
+    TruckContainersEmpty,
+    Trains,
+    RailContainersLoaded,
+    RailContainersEmpty,
+    TrainPassengers,
+    Buses,
+    BusPassengers,
+    PersonalVehicles,
+    PersonalVehiclePassengers,
+    Pedestrians,
+}
+
+/// <summary>The measure names as BTS writes them in its files.</summary>
+public static class BtsMeasureNames
+{
+    private static readonly Dictionary<string, BtsMeasure> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Trucks"] = BtsMeasure.Trucks,
+        ["Truck Containers Loaded"] = BtsMeasure.TruckContainersLoaded,
+        ["Truck Containers Empty"] = BtsMeasure.TruckContainersEmpty,
+        ["Trains"] = BtsMeasure.Trains,
+        ["Rail Containers Loaded"] = BtsMeasure.RailContainersLoaded,
+        ["Rail Containers Empty"] = BtsMeasure.RailContainersEmpty,
+        ["Train Passengers"] = BtsMeasure.TrainPassengers,
+        ["Buses"] = BtsMeasure.Buses,
+        ["Bus Passengers"] = BtsMeasure.BusPassengers,
+        ["Personal Vehicles"] = BtsMeasure.PersonalVehicles,
+        ["Personal Vehicle Passengers"] = BtsMeasure.PersonalVehiclePassengers,
+        ["Pedestrians"] = BtsMeasure.Pedestrians,
+    };
+
+    /// <summary>Case-insensitive, surrounding spaces ignored; an unknown name gives false.</summary>
+    public static bool TryParse(string name, out BtsMeasure measure) => ByName.TryGetValue(name.Trim(), out measure);
+}
