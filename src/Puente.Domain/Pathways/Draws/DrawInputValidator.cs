@@ -67,6 +67,8 @@ public static class DrawInputValidator
         return true;
     }
 
+    internal static bool IsChainHash(string? hash) => hash is { Length: 64 } && DrawDigests.IsLowerHex(hash);
+
     private static HashSet<string> ValidateAnnouncement(DrawAnnouncement? announcement, List<string> problems)
     {
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -86,6 +88,10 @@ public static class DrawInputValidator
         if (announcement.Commitment is null || announcement.Commitment.Length != 64 || !DrawDigests.IsLowerHex(announcement.Commitment))
         {
             problems.Add("announcement: commitment must be 64 lowercase hex characters");
+        }
+        if (announcement.Beacon is { } beacon && (!IsChainHash(beacon.ChainHash) || beacon.Round < 1))
+        {
+            problems.Add("announcement: beacon must name a chainHash of 64 lowercase hex characters and a round of at least 1");
         }
         if (announcement.Ports is null || announcement.Ports.Count == 0)
         {
