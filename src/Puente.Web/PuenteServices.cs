@@ -50,6 +50,7 @@ internal static class PuenteServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<PublishedAnnouncements>();
+        services.AddDrawBeacon(configuration);
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<GetRegistration>();
         services.AddScoped<SubmitRequest>();

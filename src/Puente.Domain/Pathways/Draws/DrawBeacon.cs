@@ -4,7 +4,11 @@ namespace Puente.Domain.Pathways.Draws;
 /// The public randomness round an announcement names before its window opens: a drand round
 /// (chain hash and round number) published only after the window has closed.
 /// </summary>
-public sealed record DrawBeaconRound(string ChainHash, long Round);
+public sealed record DrawBeaconRound(string ChainHash, long Round)
+{
+    /// <summary>Whether <paramref name="hash"/> has the form of a drand chain hash: 64 lowercase hex characters.</summary>
+    public static bool IsChainHash(string? hash) => hash is { Length: 64 } && DrawDigests.IsLowerHex(hash);
+}
 
 /// <summary>
 /// What the draw did about the beacon, published in the bundle beside the spec's <c>reveal.beacon</c>:

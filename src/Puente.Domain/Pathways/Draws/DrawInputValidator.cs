@@ -67,8 +67,6 @@ public static class DrawInputValidator
         return true;
     }
 
-    internal static bool IsChainHash(string? hash) => hash is { Length: 64 } && DrawDigests.IsLowerHex(hash);
-
     private static HashSet<string> ValidateAnnouncement(DrawAnnouncement? announcement, List<string> problems)
     {
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -89,7 +87,7 @@ public static class DrawInputValidator
         {
             problems.Add("announcement: commitment must be 64 lowercase hex characters");
         }
-        if (announcement.Beacon is { } beacon && (!IsChainHash(beacon.ChainHash) || beacon.Round < 1))
+        if (announcement.Beacon is { } beacon && (!DrawBeaconRound.IsChainHash(beacon.ChainHash) || beacon.Round < 1))
         {
             problems.Add("announcement: beacon must name a chainHash of 64 lowercase hex characters and a round of at least 1");
         }

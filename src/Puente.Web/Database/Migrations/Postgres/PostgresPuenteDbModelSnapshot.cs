@@ -381,6 +381,27 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -394,6 +415,17 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BeaconReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("BeaconRoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BeaconStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Bundle")
                         .HasColumnType("text");
@@ -444,27 +476,6 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("ServiceDate");
 
                     b.ToTable("draw_days", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>

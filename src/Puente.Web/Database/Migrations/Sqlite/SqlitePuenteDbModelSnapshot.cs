@@ -370,6 +370,27 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
                 {
                     b.Property<DateOnly>("ServiceDate")
@@ -382,6 +403,17 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<string>("Beacon")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeaconReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BeaconRoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeaconStatus")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Bundle")
@@ -433,27 +465,6 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("ServiceDate");
 
                     b.ToTable("draw_days", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
