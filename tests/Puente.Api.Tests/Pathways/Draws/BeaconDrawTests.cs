@@ -192,6 +192,29 @@ public sealed class BeaconDrawTests
     }
 
     [Fact]
+    public async Task A_relay_answering_with_a_corrupted_round_is_not_believed_and_past_the_deadline_the_draw_says_the_round_was_invalid()
+    {
+        var recorded = DrandBeacon.Parse(DrandRelay.Round(DrandRelay.Quicknet, Round))!;
+        await using var relay = await DrandRelay.Start(json => json.Replace(recorded.Randomness, new string('7', 64), StringComparison.Ordinal));
+        await using var app = await App(relay, InsideWindow);
+        var driver = new PathwaysDriver(app);
+        await driver.Announce(Day);
+        await Enter(app, "familia.desir@puente.test");
+
+        app.Clock.SetUtcNow(RoundPublished);
+        Assert.IsType<RunDraw.AwaitingBeacon>(await driver.Draw(Day));
+        app.Clock.SetUtcNow(RoundPublished.AddMinutes(30));
+        Assert.IsType<RunDraw.Drawn>(await driver.Draw(Day));
+
+        Assert.Equal(2, relay.Asked.Count);
+        var bundle = DrawBundleJson.Parse(await app.CreateClient().GetStringAsync("/api/draws/2023-09-16/bundle", Ct)).Bundle!;
+        Assert.Equal("", bundle.Reveal!.Beacon);
+        Assert.Equal(DrawBeaconReport.Unavailable(new DrawBeaconRound(DrandRelay.Quicknet, Round), DrawBeaconReason.Invalid), bundle.Beacon);
+        Assert.Contains("Reason: the drand relay answered with a malformed round.",
+            await app.CreateClient().GetStringAsync("/Draws/2023-09-16?lang=en", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_scheduler_waits_for_the_round_and_draws_with_it_once_published()
     {
         await using var relay = await DrandRelay.Start();

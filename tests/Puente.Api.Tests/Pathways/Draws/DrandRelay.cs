@@ -25,6 +25,7 @@ public sealed class DrandRelay : IAsyncDisposable
     private readonly WebApplication? server;
     private readonly Socket? held;
     private readonly ConcurrentQueue<string> asked = new();
+    private readonly Func<string, string> answer = json => json;
 
     public string BaseUrl { get; }
 
@@ -33,10 +34,11 @@ public sealed class DrandRelay : IAsyncDisposable
 
     public static string Recorded { get; } = Path.Combine(RepositoryPaths.Root, "tests", "Puente.Api.Tests", "Pathways", "Draws", "Drand");
 
-    private DrandRelay(WebApplication server, string baseUrl)
+    private DrandRelay(WebApplication server, string baseUrl, Func<string, string>? answer)
     {
         this.server = server;
         BaseUrl = baseUrl;
+        this.answer = answer ?? this.answer;
     }
 
     private DrandRelay(Socket held)
@@ -45,7 +47,9 @@ public sealed class DrandRelay : IAsyncDisposable
         BaseUrl = $"http://127.0.0.1:{((IPEndPoint)held.LocalEndPoint!).Port}";
     }
 
-    public static async Task<DrandRelay> Start()
+    /// <param name="answer">What the relay makes of a recorded round before answering with it: for a
+    /// relay that corrupts what it serves. Unchanged when null.</param>
+    public static async Task<DrandRelay> Start(Func<string, string>? answer = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -58,7 +62,7 @@ public sealed class DrandRelay : IAsyncDisposable
             Serve(relay!, chainHash, $"/{chainHash}/public/{round}", Path.Combine(chainHash, "public", $"{round}.json")));
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        relay = new DrandRelay(app, address);
+        relay = new DrandRelay(app, address, answer);
         return relay;
     }
 
@@ -78,7 +82,7 @@ public sealed class DrandRelay : IAsyncDisposable
         relay.asked.Enqueue(path);
         var recorded = Path.Combine(Recorded, file);
         return DrawBeaconRound.IsChainHash(chainHash) && File.Exists(recorded)
-            ? Results.Text(File.ReadAllText(recorded).Trim(), "application/json")
+            ? Results.Text(relay.answer(File.ReadAllText(recorded).Trim()), "application/json")
             : Results.NotFound();
     }
 
