@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Puente.Domain.Pathways.Draws;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed record DrawBeaconReport(
     public static DrawBeaconReport NotConfigured { get; } = new(DrawBeaconStatus.NotConfigured);
 
     /// <summary>The value the spec's <c>reveal.beacon</c> must hold: the randomness when used, empty otherwise.</summary>
+    [JsonIgnore]
     public string RevealValue => Status == DrawBeaconStatus.Used ? Randomness ?? "" : "";
 }
 

@@ -122,5 +122,9 @@ public sealed class BeaconVerifierTests
         Assert.Contains("\"beacon\":{\"chainHash\":\"" + DrandRounds.QuicknetHash + "\",\"round\":657413}", json, StringComparison.Ordinal);
         Assert.Contains("\"reveal\":{\"secret\":\"" + DrawTestVector.SecretHex + "\",\"beacon\":\"fc1873a1", json, StringComparison.Ordinal);
         Assert.Empty(DrawBundleVerifier.Verify(parsed.Bundle));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["status", "chainHash", "round", "randomness", "signature"], document.RootElement.GetProperty("beacon").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["status"], System.Text.Json.JsonDocument.Parse(DrawBundleJson.Serialize(DrawTestVector.Bundle with { Beacon = DrawBeaconReport.NotConfigured }))
+            .RootElement.GetProperty("beacon").EnumerateObject().Select(p => p.Name));
     }
 }
