@@ -75,9 +75,7 @@ public sealed class BeaconDrawTests
     {
         await using var relay = await DrandRelay.Start();
         await using var app = await App(relay, InsideWindow);
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
 
         app.Clock.SetUtcNow(RoundPublished.AddSeconds(-1));
         var outcome = await driver.Draw(Day);
@@ -97,9 +95,7 @@ public sealed class BeaconDrawTests
     {
         await using var relay = await DrandRelay.Start();
         await using var app = await App(relay, InsideWindow);
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
         await Enter(app, "familia.joseph@puente.test", "Jean", "Joseph");
 
         app.Clock.SetUtcNow(RoundPublished);
@@ -126,9 +122,7 @@ public sealed class BeaconDrawTests
     {
         await using var relay = await DrandRelay.Start();
         await using var app = await App(relay, InsideWindow);
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
         app.Clock.SetUtcNow(RoundPublished.AddMinutes(1));
         Assert.IsType<RunDraw.Drawn>(await driver.Draw(Day));
         var file = Path.Combine(Path.GetTempPath(), $"puente-beacon-{Guid.NewGuid():N}.json");
@@ -166,9 +160,7 @@ public sealed class BeaconDrawTests
     {
         await using var relay = DrandRelay.Down();
         await using var app = await App(relay, InsideWindow);
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
 
         app.Clock.SetUtcNow(RoundPublished.AddMinutes(29));
         Assert.IsType<RunDraw.AwaitingBeacon>(await driver.Draw(Day));
@@ -197,9 +189,7 @@ public sealed class BeaconDrawTests
         var recorded = DrandBeacon.Parse(DrandRelay.Round(DrandRelay.Quicknet, Round))!;
         await using var relay = await DrandRelay.Start(json => json.Replace(recorded.Randomness, new string('7', 64), StringComparison.Ordinal));
         await using var app = await App(relay, InsideWindow);
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
 
         app.Clock.SetUtcNow(RoundPublished);
         Assert.IsType<RunDraw.AwaitingBeacon>(await driver.Draw(Day));
@@ -219,9 +209,7 @@ public sealed class BeaconDrawTests
     {
         await using var relay = await DrandRelay.Start();
         await using var app = await App(relay, InsideWindow, PathwaysDriver.BackgroundJobs());
-        var driver = new PathwaysDriver(app);
-        await driver.Announce(Day);
-        await Enter(app, "familia.desir@puente.test");
+        var driver = await AnnouncedWithOneRequest(app);
 
         app.Clock.SetUtcNow(WindowCloses);
         await app.AdvanceUntil(TimeSpan.FromSeconds(1), () => driver.IsDrawn(Day), "the scheduler to draw once the beacon round is published");
@@ -282,6 +270,15 @@ public sealed class BeaconDrawTests
         Assert.Equal(info.RootElement.GetProperty("hash").GetString(), beacon.GetProperty("ChainHash").GetString());
         Assert.Equal(info.RootElement.GetProperty("genesis_time").GetInt64(), beacon.GetProperty("GenesisTime").GetInt64());
         Assert.Equal(info.RootElement.GetProperty("period").GetInt32(), beacon.GetProperty("PeriodSeconds").GetInt32());
+    }
+
+    /// <summary>The day announced (naming its round) and one applicant's request entered in its window.</summary>
+    private static async Task<PathwaysDriver> AnnouncedWithOneRequest(PuenteApp app)
+    {
+        var driver = new PathwaysDriver(app);
+        await driver.Announce(Day);
+        await Enter(app, "familia.desir@puente.test");
+        return driver;
     }
 
     private static async Task Enter(PuenteApp app, string email, string givenNames = "María José", string familyNames = "Pérez O'Neil")
