@@ -7,6 +7,13 @@ does not have to trust Puente's own code to check a draw.
 Usage: python3 tools/verify-draw-bundle.py FILE|URL
 Exit status: 0 and "OK" when the bundle recomputes exactly; 1 with one line per difference
 when it does not; 2 when the bundle cannot be read at all.
+
+Beyond the spec, an announcement may name a public randomness round ("beacon": a drand chain hash
+and round number, fixed before the request window opened), and the bundle then says what became
+of it ("beacon": status "used" with the round as fetched, or "unavailable" with a reason). This
+script checks that the round used is the round announced, that its randomness is SHA-256 of its
+signature, and that it is exactly the reveal's beacon; after "OK" it prints the address at which
+anyone can fetch the same round from drand and compare.
 """
 
 import datetime
@@ -23,6 +30,9 @@ LOWER_HEX_64 = re.compile(r"[0-9a-f]{64}")
 HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_LISTED_RESULT_DIFFERENCES = 100
+LOWER_HEX = re.compile(r"(?:[0-9a-f]{2})+")
+BEACON_STATUSES_FOR_AN_ANNOUNCED_ROUND = ("used", "unavailable")
+BEACON_REASONS = ("unreachable", "invalid", "notConfigured")
 
 
 class Unreadable(Exception):
@@ -92,6 +102,9 @@ def check_shape(bundle):
     for name in ("protocol", "serviceDate", "commitment"):
         need(is_str(a.get(name)), f"announcement.{name} must be a string")
     need(is_int(a.get("priorityPercent")), "announcement.priorityPercent must be an integer")
+    named = a.get("beacon")
+    need(named is None or (isinstance(named, dict) and is_str(named.get("chainHash")) and is_int(named.get("round"))),
+         "announcement.beacon must be an object with a string chainHash and an integer round")
     need(isinstance(a.get("ports"), list), "announcement.ports must be an array")
     for i, port in enumerate(a["ports"]):
         need(isinstance(port, dict) and is_str(port.get("code")) and isinstance(port.get("slots"), list),
@@ -111,6 +124,13 @@ def check_shape(bundle):
          "reveal must be an object with string secret and beacon")
     need(bundle.get("seed") is None or is_str(bundle["seed"]), "seed must be a string")
     need(bundle.get("resultsDigest") is None or is_str(bundle["resultsDigest"]), "resultsDigest must be a string")
+    report = bundle.get("beacon")
+    need(report is None or (isinstance(report, dict) and is_str(report.get("status"))
+                            and all(report.get(k) is None or is_str(report[k])
+                                    for k in ("chainHash", "randomness", "signature", "previousSignature", "reason"))
+                            and (report.get("round") is None or is_int(report["round"]))),
+         "beacon must be an object with a string status, string chainHash, randomness, signature, "
+         "previousSignature and reason, and an integer round")
     results = bundle.get("results")
     need(results is None or isinstance(results, list), "results must be an array")
     for i, result in enumerate(results or []):
@@ -129,6 +149,9 @@ def input_problems(announcement, entries):
         problems.append("announcement: commitment is not 64 lowercase hex characters")
     if not 0 <= announcement["priorityPercent"] <= 100:
         problems.append(f"announcement: priorityPercent {announcement['priorityPercent']} is outside 0..100")
+    named = announcement.get("beacon")
+    if named is not None and (not LOWER_HEX_64.fullmatch(named["chainHash"]) or named["round"] < 1):
+        problems.append("announcement: beacon needs a chainHash of 64 lowercase hex characters and a round of at least 1")
     codes = set()
     for port in announcement["ports"]:
         if port["code"] in codes:
@@ -234,6 +257,67 @@ def allocate(announcement, entries, seed):
     return sorted(chosen.values(), key=by_ticket_bytes)
 
 
+def beacon_differences(bundle, reveal):
+    """The beacon round used must be the one announced, well-formed, and exactly the reveal's beacon."""
+    named = bundle["announcement"].get("beacon")
+    report = bundle.get("beacon")
+    if named is None:
+        if report is None:
+            return []
+        if report["status"] != "notConfigured":
+            return [f"beacon: the bundle reports status {report['status']!r}, but the announcement named no beacon round"]
+        if reveal["beacon"] != "":
+            return ["beacon: the bundle says no beacon was configured, but reveal.beacon is not empty"]
+        return []
+    if report is None:
+        return [f"beacon: the announcement named round {named['round']} of chain {named['chainHash']}, "
+                "but the bundle does not say what became of it"]
+    differences = []
+    if report.get("chainHash") != named["chainHash"] or report.get("round") != named["round"]:
+        differences.append(f"beacon: the bundle reports round {report.get('round')} of chain {report.get('chainHash')}, "
+                           f"the announcement named round {named['round']} of chain {named['chainHash']}")
+    status = report["status"]
+    if status == "used":
+        randomness = report.get("randomness")
+        signature = report.get("signature")
+        previous = report.get("previousSignature")
+        if randomness is None or not LOWER_HEX_64.fullmatch(randomness):
+            differences.append("beacon: randomness must be 64 lowercase hex characters")
+        if signature is None or not LOWER_HEX.fullmatch(signature):
+            differences.append("beacon: signature must be lowercase hex")
+        elif sha256_hex(bytes.fromhex(signature)) != randomness:
+            differences.append("beacon: randomness is not SHA-256(signature)")
+        if previous and not LOWER_HEX.fullmatch(previous):
+            differences.append("beacon: previousSignature must be lowercase hex")
+        if reveal["beacon"] != randomness:
+            differences.append(f"beacon: reveal.beacon is {reveal['beacon']!r}, but the round's randomness is {randomness}")
+    elif status == "unavailable":
+        if report.get("reason") not in BEACON_REASONS:
+            differences.append(f"beacon: marked unavailable with reason {report.get('reason')!r}, "
+                               f"which is none of {', '.join(BEACON_REASONS)}")
+        if reveal["beacon"] != "":
+            differences.append("beacon: marked unavailable, but reveal.beacon is not empty")
+    else:
+        differences.append(f"beacon: status {status!r} is not possible for an announced round "
+                           f"(expected one of {', '.join(BEACON_STATUSES_FOR_AN_ANNOUNCED_ROUND)})")
+    return differences
+
+
+def beacon_notes(bundle):
+    """What an auditor can check by hand beyond this script: the round at drand itself."""
+    report = bundle.get("beacon")
+    if report is None:
+        return []
+    if report["status"] == "used":
+        return [f"beacon: round {report['round']} of drand chain {report['chainHash']} was used, randomness "
+                f"{report['randomness']}; compare with https://api.drand.sh/{report['chainHash']}/public/{report['round']}"]
+    if report["status"] == "unavailable":
+        return [f"beacon: the announced round {report['round']} of drand chain {report['chainHash']} was NOT used "
+                f"({report.get('reason')}); the draw ran with an empty beacon. Check whether "
+                f"https://api.drand.sh/{report['chainHash']}/public/{report['round']} was really unavailable"]
+    return ["beacon: none was configured; the draw depends on the committed secret alone"]
+
+
 def describe(result):
     if result is None:
         return "not selected"
@@ -266,6 +350,7 @@ def verify(bundle):
     seed = compute_seed(secret, announcement["serviceDate"], digest, reveal["beacon"])
     if seed.hex() != bundle.get("seed"):
         differences.append(f"seed: bundle says {bundle.get('seed')}, recomputed {seed.hex()}")
+    differences.extend(beacon_differences(bundle, reveal))
 
     claimed = bundle.get("results")
     if claimed is None:
@@ -308,12 +393,15 @@ def main(argv):
         print("usage: verify-draw-bundle.py FILE|URL", file=sys.stderr)
         return 2
     try:
-        differences = verify(load(argv[1]))
+        bundle = load(argv[1])
+        differences = verify(bundle)
     except Unreadable as error:
         print(f"UNREADABLE: {error}")
         return 2
     if not differences:
         print("OK")
+        for note in beacon_notes(bundle):
+            print(note)
         return 0
     for difference in differences:
         print(difference)

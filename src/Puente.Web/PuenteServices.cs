@@ -53,6 +53,7 @@ internal static class PuenteServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<PublishedAnnouncements>();
+        services.AddDrawBeacon(configuration);
         services.AddScoped<RegisterApplicant>();
         services.AddScoped<GetRegistration>();
         services.AddScoped<VerifyContact>();

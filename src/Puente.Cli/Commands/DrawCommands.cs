@@ -75,6 +75,11 @@ internal static class DrawCommands
                 case RunDraw.WindowStillOpen open:
                     await Console.Error.WriteLineAsync($"The request window for {open.ServiceDate:yyyy-MM-dd} is open until {open.ClosesAt:u}.");
                     return 1;
+                case RunDraw.AwaitingBeacon awaiting:
+                    await Console.Error.WriteLineAsync(
+                        $"The draw for {awaiting.ServiceDate:yyyy-MM-dd} waits for drand round {awaiting.Round.Round} of chain {awaiting.Round.ChainHash}, " +
+                        $"published {awaiting.RoundAt:u}; if the relay cannot give it by {awaiting.GivesUpAt:u}, the draw runs without it and says so.");
+                    return 1;
                 default:
                     await Console.Error.WriteLineAsync($"No draw has been announced for {parse.GetValue(date):yyyy-MM-dd}.");
                     return 1;
@@ -82,6 +87,17 @@ internal static class DrawCommands
         });
         return command;
     }
+
+    /// <summary>What the verifier cannot check alone: that drand really published the round used, or really could not.</summary>
+    private static string? BeaconNote(DrawBeaconReport? beacon) => beacon switch
+    {
+        { Status: DrawBeaconStatus.Used } => $"Beacon: drand round {beacon.Round} of chain {beacon.ChainHash} was used, randomness {beacon.Randomness}; " +
+            $"compare with https://api.drand.sh/{beacon.ChainHash}/public/{beacon.Round} (or any drand relay).",
+        { Status: DrawBeaconStatus.Unavailable } => $"Beacon: the announced drand round {beacon.Round} of chain {beacon.ChainHash} was NOT used ({beacon.Reason}); " +
+            $"the draw ran with an empty beacon. Check whether https://api.drand.sh/{beacon.ChainHash}/public/{beacon.Round} was really unavailable.",
+        { Status: DrawBeaconStatus.NotConfigured } => "Beacon: none was configured; the draw depends on the committed secret alone.",
+        _ => null,
+    };
 
     private static Command Verify()
     {
@@ -112,6 +128,10 @@ internal static class DrawCommands
             if (differences.Count == 0)
             {
                 Console.WriteLine($"OK: draw {bundle.Announcement.ServiceDate:yyyy-MM-dd}, {bundle.Entries.Count} entries, {bundle.Results?.Count ?? 0} selected; every digest and result recomputes.");
+                if (BeaconNote(bundle.Beacon) is { } note)
+                {
+                    Console.WriteLine(note);
+                }
                 return 0;
             }
             foreach (var difference in differences)

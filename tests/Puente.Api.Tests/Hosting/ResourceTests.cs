@@ -71,6 +71,7 @@ public sealed partial class ResourceTests
         ["CheckIn_Refused_"] = [.. Enum.GetNames<CheckInPass.Refusals>().Except([nameof(CheckInPass.Refusals.NotBooked)])],
         ["CheckIn_Refused_NotBooked_"] = Refused(AppointmentAction.CheckIn),
         ["DrawStatus_"] = Enum.GetNames<DrawStatus>(),
+        ["Draw_BeaconReason_"] = Constants(typeof(DrawBeaconReason)),
         ["Field_"] = Constants(typeof(FieldCodes)),
         ["Freshness_"] = Enum.GetNames<Puente.Domain.Ports.WaitTimes.Freshness>(),
         ["Lane_"] = Enum.GetNames<LaneType>(),

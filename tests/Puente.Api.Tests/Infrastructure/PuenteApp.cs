@@ -24,12 +24,17 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     private readonly IInterceptor[] interceptors;
 
     public TestDatabase Database { get; }
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero));
+    /// <summary>Starts at 2026-11-29 15:00 UTC unless the test gives another start.</summary>
+    public FakeTimeProvider Clock { get; }
 
     /// <param name="interceptors">EF Core interceptors added to the host's database context, for tests
     /// that must stop a use case at an exact statement (races made deterministic).</param>
-    public PuenteApp(bool demo = true, IDictionary<string, string?>? settings = null, TestDatabase? database = null, IInterceptor[]? interceptors = null)
+    /// <param name="start">Where the clock starts, for tests that need another day than the usual one
+    /// (the clock only moves forward).</param>
+    public PuenteApp(bool demo = true, IDictionary<string, string?>? settings = null, TestDatabase? database = null, IInterceptor[]? interceptors = null,
+        DateTimeOffset? start = null)
     {
+        Clock = new(start ?? new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero));
         this.interceptors = interceptors ?? [];
         Database = database ?? TestDatabase.Create();
         this.settings = new Dictionary<string, string?>

@@ -9,12 +9,15 @@ namespace Puente.Domain.Pathways.Draws;
 /// <param name="Commitment">Lowercase hex SHA-256 of the 32-byte secret.</param>
 /// <param name="PriorityPercent">Share (0..100) of each port's capacity given by waiting time.</param>
 /// <param name="Ports">Ports with their slots in ascending start order.</param>
+/// <param name="Beacon">The public randomness round the draw will wait for, named before the window
+/// opens; absent when no beacon is configured (an addition to the spec's announcement).</param>
 public sealed record DrawAnnouncement(
     string Protocol,
     DateOnly ServiceDate,
     string Commitment,
     int PriorityPercent,
-    IReadOnlyList<DrawPort> Ports);
+    IReadOnlyList<DrawPort> Ports,
+    DrawBeaconRound? Beacon = null);
 
 /// <summary>A port of entry taking part in a draw, named by its BTS port code.</summary>
 public sealed record DrawPort(string Code, IReadOnlyList<DrawSlot> Slots);

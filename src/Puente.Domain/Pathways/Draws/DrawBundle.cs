@@ -3,6 +3,7 @@ namespace Puente.Domain.Pathways.Draws;
 /// <summary>
 /// Everything needed to recompute a draw. Before the draw runs, <see cref="Reveal"/>,
 /// <see cref="Seed"/>, <see cref="Results"/> and <see cref="ResultsDigest"/> are absent.
+/// <see cref="Beacon"/> (an addition to the spec) says what became of the announced beacon round.
 /// </summary>
 public sealed record DrawBundle(
     DrawAnnouncement Announcement,
@@ -11,4 +12,5 @@ public sealed record DrawBundle(
     DrawReveal? Reveal = null,
     string? Seed = null,
     IReadOnlyList<DrawResult>? Results = null,
-    string? ResultsDigest = null);
+    string? ResultsDigest = null,
+    DrawBeaconReport? Beacon = null);

@@ -44,6 +44,7 @@ public static class DrawBundleVerifier
         {
             differences.Add($"seed: bundle says {bundle.Seed ?? "nothing"}, recomputed {seedHex} from the secret, service date, recomputed entriesDigest and beacon");
         }
+        DrawBeaconVerifier.Verify(bundle, bundle.Reveal, differences);
 
         var claimed = bundle.Results ?? [];
         if (bundle.Results is null)

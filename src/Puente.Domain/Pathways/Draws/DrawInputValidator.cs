@@ -87,6 +87,10 @@ public static class DrawInputValidator
         {
             problems.Add("announcement: commitment must be 64 lowercase hex characters");
         }
+        if (announcement.Beacon is { } beacon && (!DrawBeaconRound.IsChainHash(beacon.ChainHash) || beacon.Round < 1))
+        {
+            problems.Add("announcement: beacon must name a chainHash of 64 lowercase hex characters and a round of at least 1");
+        }
         if (announcement.Ports is null || announcement.Ports.Count == 0)
         {
             problems.Add("announcement: ports must list at least one port");

@@ -13,9 +13,11 @@ namespace Puente.Web.Pathways.Draws;
 
 /// <summary>
 /// Freezes a date's schedule and commits to the draw's secret before the request window opens.
-/// The secret comes from a CSPRNG and is stored before any entry can exist.
+/// The secret comes from a CSPRNG and is stored before any entry can exist. With a beacon configured,
+/// the announcement also names the drand round the draw will wait for: the first published after the
+/// window closes (plus a margin), so no one, the operator included, can know it while entries are open.
 /// </summary>
-internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<PathwaysOptions> options, TimeProvider clock)
+internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions<PathwaysOptions> options, IOptions<BeaconOptions> beaconOptions, TimeProvider clock)
 {
     public abstract record Outcome;
 
@@ -37,21 +39,25 @@ internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions
             return new NoCapacity(serviceDate);
         }
         var secret = RandomNumberGenerator.GetBytes(32);
+        var window = options.Value.Window;
+        var closesAt = window.ClosesAt(serviceDate);
+        var (beacon, beaconRoundAt) = BeaconRound(closesAt);
         var announcement = new DrawAnnouncement(
             DrawProtocol.Name,
             serviceDate,
             DrawDigests.Commitment(secret),
             options.Value.PriorityPercent,
-            ports);
-        var window = options.Value.Window;
+            ports,
+            beacon);
         var day = new DrawDayRecord
         {
             ServiceDate = serviceDate,
             Status = DrawStatus.Announced,
             OpensAt = window.OpensAt(serviceDate),
-            ClosesAt = window.ClosesAt(serviceDate),
+            ClosesAt = closesAt,
             Secret = Convert.ToHexStringLower(secret),
             Announcement = DrawBundleJson.SerializeAnnouncement(announcement),
+            BeaconRoundAt = beaconRoundAt,
         };
         db.DrawDays.Add(day);
         try
@@ -65,6 +71,17 @@ internal sealed class AnnounceDraw(PuenteDb db, DailySchedule schedule, IOptions
             db.ChangeTracker.Clear();
             return new Announced(await db.DrawDays.AsNoTracking().FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken));
         }
+    }
+
+    private (DrawBeaconRound? Round, DateTimeOffset? At) BeaconRound(DateTimeOffset closesAt)
+    {
+        var beacon = beaconOptions.Value;
+        if (!beacon.Enabled)
+        {
+            return (null, null);
+        }
+        var round = beacon.Chain.FirstRoundAfter(closesAt.AddSeconds(beacon.MarginSeconds));
+        return (new DrawBeaconRound(beacon.ChainHash!, round), beacon.Chain.TimeOf(round));
     }
 
     /// <summary>Announces every date whose window opens within the lead time or is open now; a date

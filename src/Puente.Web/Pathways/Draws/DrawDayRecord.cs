@@ -18,7 +18,16 @@ internal sealed class DrawDayRecord
     /// <summary>The announcement exactly as published (JSON), including commitment and frozen slots.</summary>
     public required string Announcement { get; set; }
 
+    /// <summary>The spec's beacon value: the announced round's randomness once used, empty otherwise.</summary>
     public string Beacon { get; set; } = "";
+
+    /// <summary>When the beacon round named in the announcement is published; null when none was named.</summary>
+    public DateTimeOffset? BeaconRoundAt { get; set; }
+
+    /// <summary>Once drawn, what became of the beacon (<see cref="DrawBeaconStatus"/>), and why a named round was not used.</summary>
+    public string? BeaconStatus { get; set; }
+    public string? BeaconReason { get; set; }
+
     public string? EntriesDigest { get; set; }
     public string? Seed { get; set; }
     public string? ResultsDigest { get; set; }
@@ -45,5 +54,7 @@ internal sealed class DrawDayRecordConfiguration : IEntityTypeConfiguration<Draw
         draw.Property(d => d.Seed).HasMaxLength(64);
         draw.Property(d => d.ResultsDigest).HasMaxLength(64);
         draw.Property(d => d.Beacon).HasMaxLength(200);
+        draw.Property(d => d.BeaconStatus).HasMaxLength(16);
+        draw.Property(d => d.BeaconReason).HasMaxLength(16);
     }
 }

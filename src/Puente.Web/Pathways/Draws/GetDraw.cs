@@ -20,7 +20,23 @@ internal sealed record DrawSummary(
     int? Persons,
     int? Selected,
     int? SelectedPersons,
-    DateTimeOffset? DrawnAt);
+    DateTimeOffset? DrawnAt,
+    DrawBeaconSummary Beacon);
+
+/// <summary>
+/// The public randomness round of a draw: which one was named, when it is published, and, once
+/// drawn, whether its randomness was used. <see cref="Status"/> is <c>awaiting</c> before the draw,
+/// then one of <see cref="DrawBeaconStatus"/>; <see cref="Reason"/> one of <see cref="DrawBeaconReason"/>.
+/// </summary>
+internal sealed record DrawBeaconSummary(string Status, string? ChainHash, long? Round, DateTimeOffset? RoundAt, string? Randomness, string? Reason)
+{
+    public const string Awaiting = "awaiting";
+
+    public static DrawBeaconSummary Of(DrawDayRecord day, DrawAnnouncement announcement) => announcement.Beacon is not { } named
+        ? new(DrawBeaconStatus.NotConfigured, null, null, null, null, null)
+        : new(day.BeaconStatus ?? Awaiting, named.ChainHash, named.Round, day.BeaconRoundAt,
+            day.Beacon.Length > 0 ? day.Beacon : null, day.BeaconReason);
+}
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>
 internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements)
@@ -45,7 +61,8 @@ internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnounce
             drawn ? day.PersonCount : entries?.Sum(e => e.Size),
             drawn ? day.SelectedCount : null,
             drawn ? day.SelectedPersonCount : null,
-            day.DrawnAt);
+            day.DrawnAt,
+            DrawBeaconSummary.Of(day, announcement));
     }
 
     public async Task<string?> BundleJson(DateOnly serviceDate, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Registration;
@@ -17,13 +18,21 @@ namespace Puente.Web.Pathways.Draws;
 /// selected (with their passes), all in one transaction. The first statement claims the date (Announced → Drawn), so a second instance
 /// waits on that row and then finds nothing to do; a crash rolls everything back, and running
 /// again recomputes the same results from the same stored secret and entries.
+/// When the announcement named a beacon round, the draw waits for it (fetched before the transaction,
+/// so no row is held during a network call) until the deadline, then runs without it and says so.
 /// </summary>
-internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book)
+internal sealed class RunDraw(
+    PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book,
+    FetchBeaconRound fetchBeacon, IOptions<BeaconOptions> beaconOptions)
 {
     public abstract record Outcome;
     public sealed record Drawn(DateOnly ServiceDate, bool RanNow) : Outcome;
     public sealed record NotAnnounced(DateOnly ServiceDate) : Outcome;
     public sealed record WindowStillOpen(DateOnly ServiceDate, DateTimeOffset ClosesAt) : Outcome;
+
+    /// <summary>The window has closed, but the announced round is not yet published, or has not been
+    /// fetched and <paramref name="GivesUpAt"/> has not come; run again later.</summary>
+    public sealed record AwaitingBeacon(DateOnly ServiceDate, DrawBeaconRound Round, DateTimeOffset RoundAt, DateTimeOffset GivesUpAt) : Outcome;
 
     public async Task<Outcome> Handle(DateOnly serviceDate, CancellationToken cancellationToken = default)
     {
@@ -42,6 +51,12 @@ internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults
         {
             return new WindowStillOpen(serviceDate, day.ClosesAt);
         }
+        var announcement = announcements.Of(day);
+        var (beacon, waiting) = await Beacon(day, announcement, now, cancellationToken);
+        if (waiting is not null)
+        {
+            return waiting;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.DrawDays
@@ -57,7 +72,6 @@ internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults
             .Select(r => new { r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId })
             .ToListAsync(cancellationToken);
         var entries = requests.Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(','))).ToList();
-        var announcement = announcements.Of(day);
         var problems = DrawInputValidator.Validate(announcement, entries);
         if (problems.Count > 0)
         {
@@ -66,11 +80,11 @@ internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults
 
         var secret = Convert.FromHexString(day.Secret);
         var entriesDigest = DrawDigests.EntriesDigest(entries);
-        var seed = DrawDigests.Seed(secret, serviceDate, entriesDigest, day.Beacon);
+        var seed = DrawDigests.Seed(secret, serviceDate, entriesDigest, beacon!.RevealValue);
         var results = DrawAllocator.Allocate(announcement, entries, seed);
         var resultsDigest = DrawDigests.ResultsDigest(results);
         var bundle = new DrawBundle(announcement, entries.OrderBy(e => e.Ticket, StringComparer.Ordinal).ToList(), entriesDigest,
-            new DrawReveal(day.Secret, day.Beacon), Convert.ToHexStringLower(seed), results, resultsDigest);
+            new DrawReveal(day.Secret, beacon.RevealValue), Convert.ToHexStringLower(seed), results, resultsDigest, beacon);
 
         var byTicket = requests.ToDictionary(r => r.Ticket, StringComparer.Ordinal);
         var appointments = await book.Handle(serviceDate, results.Select(result =>
@@ -94,6 +108,9 @@ internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults
         await notify.Handle(serviceDate, appointments, cancellationToken);
 
         var stored = await db.DrawDays.FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);
+        stored.Beacon = beacon.RevealValue;
+        stored.BeaconStatus = beacon.Status;
+        stored.BeaconReason = beacon.Reason;
         stored.EntriesDigest = entriesDigest;
         stored.Seed = bundle.Seed;
         stored.ResultsDigest = resultsDigest;
@@ -106,5 +123,28 @@ internal sealed class RunDraw(PuenteDb db, TimeProvider clock, NotifyDrawResults
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Drawn(serviceDate, RanNow: true);
+    }
+
+    /// <summary>What the draw does about the beacon now: use the announced round, give up on it after
+    /// the deadline, or wait (before the round's time, or while the relay fails within the deadline).</summary>
+    private async Task<(DrawBeaconReport? Report, AwaitingBeacon? Waiting)> Beacon(
+        DrawDayRecord day, DrawAnnouncement announcement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (announcement.Beacon is not { } named)
+        {
+            return (DrawBeaconReport.NotConfigured, null);
+        }
+        var roundAt = day.BeaconRoundAt ?? day.ClosesAt;
+        var waiting = new AwaitingBeacon(day.ServiceDate, named, roundAt, roundAt + beaconOptions.Value.Deadline);
+        if (now < roundAt)
+        {
+            return (null, waiting);
+        }
+        return await fetchBeacon.Handle(named, cancellationToken) switch
+        {
+            FetchBeaconRound.Fetched fetched => (DrawBeaconReport.Used(named, fetched.Beacon), null),
+            FetchBeaconRound.Failed failed when now >= waiting.GivesUpAt => (DrawBeaconReport.Unavailable(named, failed.Reason), null),
+            _ => (null, waiting),
+        };
     }
 }

@@ -58,6 +58,48 @@ public sealed class PythonVerifierTests
         }
     }
 
+    [Fact]
+    public void Python_verifier_accepts_a_draw_that_used_its_announced_beacon_round_and_says_where_to_compare_it()
+    {
+        var (exitCode, output) = RunVerifier(DrandRounds.BundleUsingTheBeacon());
+
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith("OK", output, StringComparison.Ordinal);
+        Assert.Contains($"https://api.drand.sh/{DrandRounds.QuicknetHash}/public/657413", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Python_verifier_accepts_a_draw_whose_beacon_was_unavailable_and_says_so()
+    {
+        var (exitCode, output) = RunVerifier(DrandRounds.BundleWithTheBeaconUnavailable());
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("was NOT used (unreachable)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Python_verifier_rejects_a_beacon_value_that_is_not_the_announced_rounds_randomness()
+    {
+        var used = DrandRounds.BundleUsingTheBeacon();
+        var bundle = DrandRounds.Recomputed(used.Announcement, used.Beacon! with { Randomness = new string('7', 64) });
+
+        var (exitCode, output) = RunVerifier(bundle);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("beacon: randomness is not SHA-256(signature)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Python_verifier_rejects_a_round_other_than_the_announced_one()
+    {
+        var used = DrandRounds.BundleUsingTheBeacon();
+
+        var (exitCode, output) = RunVerifier(used with { Beacon = used.Beacon! with { Round = 657414 } });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("beacon: the bundle reports round 657414", output, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output) RunVerifier(DrawBundle bundle) => RunVerifier(DrawBundleJson.Serialize(bundle));
 
     private static (int ExitCode, string Output) RunVerifier(string json)
