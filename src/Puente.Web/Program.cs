@@ -22,6 +22,8 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -85,7 +87,9 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 // Of Identity's API only bearer sign-in and refresh: no open registration, no account management (ADR 0007).
 app.MapSignInApi();
+app.MapPortStatusApi();
 app.MapPortsApi();
+app.MapClosuresApi();
 app.MapGetCurrentUser();
 app.MapPathwaysApi();
 app.MapDrawsApi();

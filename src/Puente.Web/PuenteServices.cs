@@ -14,6 +14,8 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 
 namespace Puente.Web;
 
@@ -78,6 +80,16 @@ internal static class PuenteServices
         services.AddScoped<GetSchedule>();
         services.AddScoped<SetSchedule>();
         services.AddScoped<ResetSchedule>();
+
+        // Ports: lane status and closures, with Appointments moving the groups a closure covers.
+        services.AddScoped<ChangeLaneStatus>();
+        services.AddScoped<GetPortStatus>();
+        services.AddScoped<GetLaneHistory>();
+        services.AddScoped<ClosePort>();
+        services.AddScoped<GetClosure>();
+        services.AddScoped<ReopenClosure>();
+        services.AddScoped<RebookAppointments>();
+        services.AddScoped<GetOccupancy>();
         return services;
     }
 

@@ -12,6 +12,8 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 
 namespace Puente.Web.Database;
 
@@ -38,6 +40,10 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<PassRecord> Passes => Set<PassRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<LaneStatusRecord> LaneStatuses => Set<LaneStatusRecord>();
+    public DbSet<LaneStatusChangeRecord> LaneStatusChanges => Set<LaneStatusChangeRecord>();
+    public DbSet<ClosureRecord> Closures => Set<ClosureRecord>();
+    public DbSet<AppointmentMoveRecord> AppointmentMoves => Set<AppointmentMoveRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -54,4 +54,9 @@ internal static class FieldCodes
     public const string StartInvalid = "capacity.start-invalid";
     public const string StartRepeated = "capacity.start-repeated";
     public const string CapacityInvalid = "capacity.capacity-invalid";
+
+    public const string LaneUnknown = "ports.lane-unknown";
+    public const string LaneReasonMismatch = "ports.reason-mismatch";
+    public const string ReopeningInvalid = "ports.reopening-invalid";
+    public const string ClosureDatesInvalid = "ports.closure-dates-invalid";
 }

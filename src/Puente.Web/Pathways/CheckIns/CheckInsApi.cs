@@ -48,6 +48,7 @@ internal static class CheckInsApi
             CheckInPass.Refusals.OtherDate => (StatusCodes.Status409Conflict, ProblemCodes.OtherDate),
             CheckInPass.Refusals.UnknownPass => (StatusCodes.Status404NotFound, ProblemCodes.UnknownPass),
             CheckInPass.Refusals.AlreadyUsed => (StatusCodes.Status409Conflict, ProblemCodes.AlreadyUsed),
+            CheckInPass.Refusals.Replaced => (StatusCodes.Status409Conflict, ProblemCodes.PassReplaced),
             _ => (StatusCodes.Status409Conflict, Enum.Parse<AppointmentStatus>(refusal.Arguments[0]) switch
             {
                 AppointmentStatus.Cancelled => ProblemCodes.PassCancelled,

@@ -315,6 +315,55 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromPort")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FromSlot")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ToPort")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("ToSlot")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("ClosureId", "AppointmentId");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("appointment_moves", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +428,27 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasIndex("PortCode", "ServiceDate");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
@@ -446,27 +516,6 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
-                });
-
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.Property<string>("PassId")
@@ -481,6 +530,9 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("SignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -491,7 +543,8 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("PassId");
 
                     b.HasIndex("AppointmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("passes", (string)null);
                 });
@@ -672,6 +725,66 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("request_travellers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortCode", "FirstDate");
+
+                    b.HasIndex("CrossingNumber", "Lane", "FirstDate", "LastDate")
+                        .IsUnique();
+
+                    b.ToTable("closures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
@@ -715,6 +828,14 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<string>("AppointmentCrossing")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("AppointmentLane")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
@@ -752,6 +873,103 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("ports", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("FromExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("FromSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ToExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ToSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrossingNumber", "Lane", "ChangedAt");
+
+                    b.ToTable("lane_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CrossingNumber", "Lane");
+
+                    b.ToTable("lane_statuses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -820,6 +1038,21 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.Closures.ClosureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
@@ -847,8 +1080,8 @@ namespace Puente.Web.Database.Migrations.Postgres
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
-                        .WithOne()
-                        .HasForeignKey("Puente.Web.Pathways.Passes.PassRecord", "AppointmentId")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -895,6 +1128,21 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.CrossingRecord", null)
@@ -909,6 +1157,24 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany("Crossings")
                         .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -304,6 +304,55 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPort")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlot")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPort")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlot")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClosureId", "AppointmentId");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("appointment_moves", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -368,6 +417,27 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasIndex("PortCode", "ServiceDate");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PortCode", "ServiceDate", "Start");
+
+                    b.ToTable("slot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Draws.DrawDayRecord", b =>
@@ -435,27 +505,6 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("draw_days", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Pathways.Capacity.SlotOverrideRecord", b =>
-                {
-                    b.Property<string>("PortCode")
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ServiceDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Start")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PortCode", "ServiceDate", "Start");
-
-                    b.ToTable("slot_overrides", (string)null);
-                });
-
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.Property<string>("PassId")
@@ -470,6 +519,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -480,7 +532,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("PassId");
 
                     b.HasIndex("AppointmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("passes", (string)null);
                 });
@@ -661,6 +714,66 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("request_travellers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortCode", "FirstDate");
+
+                    b.HasIndex("CrossingNumber", "Lane", "FirstDate", "LastDate")
+                        .IsUnique();
+
+                    b.ToTable("closures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
@@ -704,6 +817,14 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppointmentCrossing")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentLane")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -741,6 +862,103 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("ports", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrossingNumber", "Lane", "ChangedAt");
+
+                    b.ToTable("lane_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CrossingNumber", "Lane");
+
+                    b.ToTable("lane_statuses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -809,6 +1027,21 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.Closures.ClosureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
@@ -836,8 +1069,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
-                        .WithOne()
-                        .HasForeignKey("Puente.Web.Pathways.Passes.PassRecord", "AppointmentId")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -884,6 +1117,21 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.CrossingRecord", null)
@@ -898,6 +1146,24 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
                         .WithMany("Crossings")
                         .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
