@@ -13,6 +13,20 @@ using Puente.Web.Pathways.Capacity;
 
 namespace Puente.Api.Tests.Ports;
 
+/// <summary>Closures for tests that need one to exist.</summary>
+internal static class Closures
+{
+    /// <summary>San Ysidro's PedWest closed in January 2027 (no appointments then), by its officer; returns the closure's id.</summary>
+    public static async Task<Guid> CloseLater(PuenteApp app)
+    {
+        var officer = await app.ClientFor(Bookings.Officer);
+        var response = await officer.PostAsJsonAsync("/api/ports/2504/closures",
+            new { crossing = "250407", lane = "pedestrian", from = "2027-01-10", to = "2027-01-12", reason = "maintenance" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+    }
+}
+
 public sealed class ClosuresApiTests
 {
     private static readonly DateOnly DrawDate = new(2026, 12, 1);

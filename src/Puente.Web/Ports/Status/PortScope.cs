@@ -23,3 +23,13 @@ internal static class PortScope
     public static IQueryable<PortRecord> For(PuenteDb db, PortCaller caller) =>
         caller.AllPorts ? db.Ports : db.Ports.Where(p => db.OfficerPorts.Any(o => o.UserId == caller.UserId && o.PortCode == p.Code));
 }
+
+/// <summary>A lane as a form names it: "crossing:lane", e.g. <c>250407:Pedestrian</c>.</summary>
+internal static class LaneKey
+{
+    public static string Write(string crossing, Puente.Domain.Ports.LaneType lane) => $"{crossing}:{lane}";
+
+    /// <summary>A key that does not parse gives no crossing, which the use case refuses as an unknown lane.</summary>
+    public static (string? Crossing, Puente.Domain.Ports.LaneType Lane) Parse(string? key) =>
+        key?.Split(':') is [var crossing, var lane] && Enum.TryParse<Puente.Domain.Ports.LaneType>(lane, out var type) ? (crossing, type) : (null, default);
+}
