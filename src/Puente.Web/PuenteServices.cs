@@ -90,6 +90,7 @@ internal static class PuenteServices
         services.AddScoped<ReopenClosure>();
         services.AddScoped<RebookAppointments>();
         services.AddScoped<GetOccupancy>();
+        services.AddScoped<RecordDecember2023Closures>();
         return services;
     }
 

@@ -194,6 +194,23 @@ public sealed class ClosuresApiTests
     }
 
     [Fact]
+    public async Task The_december_2023_closures_are_history_with_their_local_times()
+    {
+        await using var app = new PuenteApp();
+        var analyst = await app.ClientFor("analyst@puente.test");
+
+        var history = await analyst.GetFromJsonAsync<JsonElement>("/api/ports/2602/status/history", Ct);
+
+        var lukeville = history.EnumerateArray().Where(c => c.GetProperty("lane").GetString() == "passengerVehicle").ToList();
+        Assert.Equal(["open", "closed"], lukeville.Select(c => c.GetProperty("toStatus").GetString()));
+        Assert.Equal("2024-01-04T06:00:00-07:00", lukeville[0].GetProperty("since").GetString());
+        Assert.Equal("2023-12-04T00:00:00-07:00", lukeville[1].GetProperty("since").GetString());
+        Assert.Equal("staffRedeployed", lukeville[1].GetProperty("toReason").GetString());
+        var rail = await analyst.GetFromJsonAsync<JsonElement>("/api/ports/2402/status/history", Ct);
+        Assert.Contains(rail.EnumerateArray(), c => c.GetProperty("since").GetString() == "2023-12-22T12:00:00-07:00");
+    }
+
+    [Fact]
     public async Task Officers_change_only_their_ports_lanes_and_every_change_is_kept_with_who_and_before()
     {
         await using var app = new PuenteApp();
@@ -215,7 +232,7 @@ public sealed class ClosuresApiTests
         Assert.Equal("restricted", lane.GetProperty("status").GetString());
         Assert.Equal("2026-12-05T00:00:00-08:00", lane.GetProperty("expectedReopening").GetString());
         var history = await officer.GetFromJsonAsync<JsonElement>("/api/ports/2504/status/history", Ct);
-        var change = Assert.Single(history.EnumerateArray());
+        var change = Assert.Single(history.EnumerateArray(), c => c.GetProperty("crossing").GetString() == "250401");
         Assert.Equal(Bookings.Officer, change.GetProperty("changedBy").GetString());
         Assert.Equal(("open", "restricted"), (change.GetProperty("fromStatus").GetString(), change.GetProperty("toStatus").GetString()));
     }

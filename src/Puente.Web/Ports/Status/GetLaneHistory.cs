@@ -29,7 +29,7 @@ internal sealed class GetLaneHistory(PuenteDb db)
                 By = db.Users.Where(u => u.Id == c.ChangedBy).Select(u => u.Email).FirstOrDefault() ?? c.ChangedBy,
             })
             .ToListAsync(cancellationToken);
-        return rows.OrderByDescending(r => r.ChangedAt).ThenBy(r => r.CrossingNumber, StringComparer.Ordinal)
+        return rows.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.ToSince).ThenBy(r => r.CrossingNumber, StringComparer.Ordinal)
             .Select(r => new Change(
                 r.CrossingNumber, r.Lane, r.By, PortCalendar.LocalTime(r.ChangedAt, zone), r.FromStatus, r.FromReason, r.ToStatus, r.ToReason,
                 PortCalendar.LocalTime(r.ToSince, zone), r.ToExpectedReopening is { } e ? PortCalendar.LocalTime(e, zone) : null, r.ClosureId))
