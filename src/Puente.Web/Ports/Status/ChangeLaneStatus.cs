@@ -128,7 +128,19 @@ internal sealed class ChangeLaneStatus(PuenteDb db, TimeProvider clock)
                 ToExpectedReopening = expectedReopening,
                 ClosureId = closureId,
             });
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (current is null && own is not null)
+            {
+                // Another first change of this lane committed meanwhile: decide again from what it left.
+                await own.RollbackAsync(cancellationToken);
+                await own.DisposeAsync();
+                own = null;
+                db.ChangeTracker.Clear();
+                return await Apply(crossing, lane, action, reason, since, expectedReopening, userId, closureId, cancellationToken);
+            }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
