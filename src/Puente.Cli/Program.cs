@@ -26,6 +26,7 @@ internal static class PuenteCommandLine
             AppointmentsCommands.Create(),
             CapacityCommands.Create(),
             ImportCommands.Create(),
+            PortsCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

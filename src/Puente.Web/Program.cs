@@ -25,6 +25,8 @@ using Puente.Web.Ports;
 using Puente.Web.Ports.Costs;
 using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -91,10 +93,12 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 // Of Identity's API only bearer sign-in and refresh: no open registration, no account management (ADR 0007).
 app.MapSignInApi();
+app.MapPortStatusApi();
 app.MapPortsApi();
 app.MapWaitTimesApi();
 app.MapFlowsApi();
 app.MapCostsApi();
+app.MapClosuresApi();
 app.MapGetCurrentUser();
 app.MapRegistrationApi();
 app.MapPathwaysApi();

@@ -17,6 +17,8 @@ using Puente.Web.Ports;
 using Puente.Web.Ports.Costs;
 using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 
 namespace Puente.Web;
 
@@ -90,6 +92,17 @@ internal static class PuenteServices
         services.AddScoped<SetSchedule>();
         services.AddScoped<ResetSchedule>();
         services.AddPortsData(configuration);
+
+        // Ports: lane status and closures, with Appointments moving the groups a closure covers.
+        services.AddScoped<ChangeLaneStatus>();
+        services.AddScoped<GetPortStatus>();
+        services.AddScoped<GetLaneHistory>();
+        services.AddScoped<ClosePort>();
+        services.AddScoped<GetClosure>();
+        services.AddScoped<ReopenClosure>();
+        services.AddScoped<RebookAppointments>();
+        services.AddScoped<GetOccupancy>();
+        services.AddScoped<RecordDecember2023Closures>();
         return services;
     }
 

@@ -7,6 +7,7 @@ public enum LaneType
     PassengerVehicle,
     Pedestrian,
     Rail,
+    Bus,
 }
 
 /// <summary>One crossing of a port, named by CBP's six-character port number (e.g. 250407).</summary>
@@ -36,7 +37,13 @@ public sealed record Port(
 {
     /// <summary>Why this entry departs from its public sources, if it does.</summary>
     public string? Notes { get; init; }
+
+    /// <summary>The crossing and lane that process this port's appointments; absent when the port takes none.</summary>
+    public AppointmentLane? Appointments { get; init; }
 }
+
+/// <summary>Where a port's appointments are processed: one lane of one of its crossings.</summary>
+public sealed record AppointmentLane(string Crossing, LaneType Lane);
 
 /// <summary>The ports reference data as of an effective date.</summary>
 public sealed record PortsRegistry(DateOnly EffectiveFrom, IReadOnlyList<Port> Ports)

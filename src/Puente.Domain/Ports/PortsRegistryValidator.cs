@@ -16,6 +16,7 @@ public enum PortsRegistryProblemKind
     UnknownTimeZone,
     UnknownState,
     MissingName,
+    InvalidAppointmentLane,
 }
 
 /// <summary>One broken invariant; <paramref name="Where"/> names the port or crossing.</summary>
@@ -91,6 +92,13 @@ public static class PortsRegistryValidator
             foreach (var crossing in port.Crossings)
             {
                 CheckCrossing(problems, crossingIds, $"{where}, crossing {crossing.Number}", crossing);
+            }
+
+            if (port.Appointments is { } appointments
+                && !port.Crossings.Any(c => c.Number == appointments.Crossing && c.Lanes.Contains(appointments.Lane)))
+            {
+                problems.Add(new(PortsRegistryProblemKind.InvalidAppointmentLane, where,
+                    $"Appointments are processed at crossing {appointments.Crossing}, lane {appointments.Lane}, which this port does not have."));
             }
         }
 

@@ -15,6 +15,8 @@ using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
 using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
+using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Status;
 
 namespace Puente.Web.Database;
 
@@ -48,6 +50,10 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<BtsCountRecord> BtsCounts => Set<BtsCountRecord>();
     public DbSet<WaitPollRecord> WaitPolls => Set<WaitPollRecord>();
     public DbSet<WaitObservationRecord> WaitObservations => Set<WaitObservationRecord>();
+    public DbSet<LaneStatusRecord> LaneStatuses => Set<LaneStatusRecord>();
+    public DbSet<LaneStatusChangeRecord> LaneStatusChanges => Set<LaneStatusChangeRecord>();
+    public DbSet<ClosureRecord> Closures => Set<ClosureRecord>();
+    public DbSet<AppointmentMoveRecord> AppointmentMoves => Set<AppointmentMoveRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

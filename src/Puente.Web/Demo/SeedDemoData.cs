@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Puente.Web.Accounts;
+using Puente.Web.Ports.Closures;
 
 namespace Puente.Web.Demo;
 
 /// <summary>One account per role so a newcomer can try every part of Puente. Only when demo is on.</summary>
-internal sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser)
+internal sealed class SeedDemoData(
+    IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser, RecordDecember2023Closures closures, TimeProvider clock)
 {
     public static readonly IReadOnlyList<AddUser.Command> Accounts =
     [
@@ -35,5 +37,8 @@ internal sealed class SeedDemoData(IOptions<DemoOptions> options, UserManager<Pu
                     $"Demo account {account.Email}: {string.Join("; ", invalid.Errors.Select(e => $"{e.Field} {e.Code}"))}");
             }
         }
+        // The crossings closed in December 2023, as history the status pages and the API show.
+        var admin = await users.FindByEmailAsync(Accounts[0].Email);
+        await closures.Handle(admin!.Id, clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -68,10 +68,14 @@ internal static class FieldCodes
 
     // Ports: wait times, flows and closure costs
     public const string LaneUnknown = "ports.lane-unknown";
+    public const string CrossingLaneUnknown = "ports.crossing-lane-unknown";
     public const string DateInvalid = "ports.date-invalid";
     public const string DateRequired = "ports.date-required";
     public const string MonthInvalid = "flows.month-invalid";
     public const string MeasureUnknown = "flows.measure-unknown";
     public const string ClosureEndsBeforeStart = "costs.ends-before-start";
     public const string ClosureTooLong = "costs.too-long";
+    public const string LaneReasonMismatch = "ports.reason-mismatch";
+    public const string ReopeningInvalid = "ports.reopening-invalid";
+    public const string ClosureDatesInvalid = "ports.closure-dates-invalid";
 }

@@ -45,6 +45,11 @@ internal static class ProblemCodes
     public const string PassCancelled = "checkins.cancelled";
     public const string PassNoShow = "checkins.no-show";
     public const string PassCheckedIn = "checkins.checked-in";
+    public const string PassReplaced = "checkins.replaced";
+
+    public const string LaneTransitionRefused = "ports.transition-refused";
+    public const string ClosureNotFound = "closures.not-found";
+    public const string ClosureNotClosed = "closures.not-closed";
 
     public const string ScheduleFrozen = "capacity.frozen";
 

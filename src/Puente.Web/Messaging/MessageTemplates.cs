@@ -45,6 +45,25 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_ContactCode_Subject"],
             Paragraphs(localizer["Message_ContactCode_Body", code, minutes], localizer["Message_ContactCode_NotYou"])));
+    /// <summary>A closure moved the appointment; <paramref name="reason"/> is a <c>LaneReason</c> name, told in the recipient's words.</summary>
+    public OutgoingMessage AppointmentMoved(
+        string language, string reason, string fromPort, DateOnly fromDate, string toPort, DateOnly toDate, string slotStart, string ticket) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AppointmentMoved_Subject", toPort, IsoDates.Write(toDate)],
+            Paragraphs(
+                localizer["Message_AppointmentMoved_Body", fromPort, IsoDates.Write(fromDate), localizer[$"LaneReason_{reason}"], toPort, IsoDates.Write(toDate), slotStart, ticket],
+                localizer["Message_AppointmentMoved_NewPass"],
+                localizer["Message_NeverCharged"],
+                localizer["Message_Signature"])));
+
+    /// <summary>A closure covers the appointment and no rule found room elsewhere: it stands, and the applicant is told why.</summary>
+    public OutgoingMessage AppointmentNotMoved(string language, string reason, string portName, DateOnly serviceDate, string ticket) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AppointmentNotMoved_Subject", portName, IsoDates.Write(serviceDate)],
+            Paragraphs(
+                localizer["Message_AppointmentNotMoved_Body", portName, IsoDates.Write(serviceDate), localizer[$"LaneReason_{reason}"], ticket],
+                localizer["Message_NeverCharged"],
+                localizer["Message_Signature"])));
 
     /// <summary>One of Puente's languages; anything else gets the default (Spanish).</summary>
     public static string Normalize(string? language)

@@ -16,6 +16,12 @@ internal sealed class PortRecord
     public required string MexicanCity { get; set; }
     public required string MexicanState { get; set; }
     public DateOnly RegistryEffectiveFrom { get; set; }
+
+    /// <summary>The crossing whose <see cref="AppointmentLane"/> processes this port's appointments; null when it takes none.</summary>
+    public string? AppointmentCrossing { get; set; }
+
+    public LaneType? AppointmentLane { get; set; }
+
     public List<CrossingRecord> Crossings { get; set; } = [];
 }
 
@@ -45,6 +51,8 @@ internal sealed class PortRecordConfiguration : IEntityTypeConfiguration<PortRec
         port.Property(p => p.TimeZone).HasMaxLength(64);
         port.Property(p => p.MexicanCity).HasMaxLength(100);
         port.Property(p => p.MexicanState).HasMaxLength(100);
+        port.Property(p => p.AppointmentCrossing).HasMaxLength(6);
+        port.Property(p => p.AppointmentLane).HasConversion<string>().HasMaxLength(20);
         port.HasMany(p => p.Crossings).WithOne().HasForeignKey(c => c.PortCode);
     }
 }

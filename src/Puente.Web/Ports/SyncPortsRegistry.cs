@@ -36,6 +36,8 @@ internal sealed class SyncPortsRegistry(PuenteDb db)
             record.MexicanCity = port.MexicanCity;
             record.MexicanState = port.MexicanState;
             record.RegistryEffectiveFrom = registry.EffectiveFrom;
+            record.AppointmentCrossing = port.Appointments?.Crossing;
+            record.AppointmentLane = port.Appointments?.Lane;
             SyncCrossings(record, port.Crossings);
         }
         await db.SaveChangesAsync(cancellationToken);

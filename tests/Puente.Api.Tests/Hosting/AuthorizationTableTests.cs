@@ -60,6 +60,14 @@ public sealed class AuthorizationTableTests
         new("GET /api/ports/{code}/waits",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504/waits"),
         new("GET /api/ports/{code}/flows",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504/flows"),
         new("GET /api/ports/{code}/closure-cost",            [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2602/closure-cost?from=2023-12-04&to=2024-01-04"),
+        new("GET /api/ports/status",                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /api/ports/{code}/status",                  [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/ports/2504/status"),
+        new("POST /api/ports/{code}/status",                 [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/api/ports/2504/status"),
+        new("GET /api/ports/{code}/status/history",          [Login, Allow, Allow, Allow, Deny,  Deny,  Deny,  Deny], "/api/ports/2504/status/history"),
+        new("POST /api/ports/{code}/closures",               [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/api/ports/2504/closures"),
+        new("GET /api/ports/{code}/occupancy/{date}",        [Login, Allow, Allow, Allow, Deny,  Deny,  Deny,  Deny], "/api/ports/2504/occupancy/2026-12-01"),
+        new("GET /api/closures/{id:guid}",                   [Login, Allow, Allow, Allow, Deny,  Deny,  Deny,  Deny], "/api/closures/{closure}"),
+        new("POST /api/closures/{id:guid}/reopen",           [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/api/closures/{closure}/reopen"),
         new("GET /api/draws/{date}",                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/draws/2026-12-01"),
         new("GET /api/draws/{date}/bundle",                  [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/draws/2026-12-01/bundle"),
         new("GET /.well-known/puente-keys.json",             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
@@ -120,6 +128,13 @@ public sealed class AuthorizationTableTests
         new("GET /Apply/Receipt/{id:guid}",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Receipt/{request}"),
         new("GET /Appointments",                             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("POST /Appointments?handler=Cancel",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Appointments?handler=Cancel&id={appointment}"),
+        new("GET /Ports/Status",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /Officer/Ports/{code}/Status",              [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Status"),
+        new("POST /Officer/Ports/{code}/Status?handler=Change", [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Status?handler=Change"),
+        new("POST /Officer/Ports/{code}/Status?handler=Reopen", [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Status?handler=Reopen"),
+        new("GET /Officer/Ports/{code}/Close",               [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Close"),
+        new("POST /Officer/Ports/{code}/Close?handler=Preview", [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Close?handler=Preview"),
+        new("POST /Officer/Ports/{code}/Close?handler=Confirm", [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Close?handler=Confirm"),
         new("GET /Officer/CheckIn",                          [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny]),
         new("POST /Officer/CheckIn?handler=Verify",          [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/CheckIn?handler=Verify&pass=not-a-pass"),
         new("POST /Officer/CheckIn?handler=Confirm",         [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/CheckIn?handler=Confirm&pass=not-a-pass"),
@@ -139,6 +154,7 @@ public sealed class AuthorizationTableTests
         await driver.Register(OtherApplicant);
         var appointment = await Bookings.Book(app);
         var request = (await Bookings.Read(app, appointment)).RequestId;
+        var closure = await Closures.CloseLater(app);
         var mapped = await MappedEndpoints(app);
         var problems = new List<string>();
         problems.AddRange(mapped.Keys.Except(Table.Select(r => r.Endpoint)).Select(e => $"{e}: mapped but not in the table"));
@@ -154,7 +170,8 @@ public sealed class AuthorizationTableTests
         foreach (var row in Table.Where(r => mapped.ContainsKey(r.Endpoint)).OrderBy(RunOrder))
         {
             var url = row.Url.Replace("{request}", request.ToString(), StringComparison.Ordinal)
-                .Replace("{appointment}", appointment.ToString(), StringComparison.Ordinal);
+                .Replace("{appointment}", appointment.ToString(), StringComparison.Ordinal)
+                .Replace("{closure}", closure.ToString(), StringComparison.Ordinal);
             foreach (var (caller, expected) in callers.Zip(row.Expected))
             {
                 var response = await Send(caller, row.Method, url, page: mapped[row.Endpoint]);

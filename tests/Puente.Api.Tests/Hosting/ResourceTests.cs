@@ -75,6 +75,10 @@ public sealed partial class ResourceTests
         ["Field_"] = Constants(typeof(FieldCodes)),
         ["Freshness_"] = Enum.GetNames<Puente.Domain.Ports.WaitTimes.Freshness>(),
         ["Lane_"] = Enum.GetNames<LaneType>(),
+        ["LaneAction_"] = Enum.GetNames<Puente.Domain.Ports.Status.LaneAction>(),
+        ["LaneReason_"] = Enum.GetNames<Puente.Domain.Ports.Status.LaneReason>(),
+        ["LaneStatus_"] = Enum.GetNames<Puente.Domain.Ports.Status.LaneStatus>(),
+        ["RebookingRule_"] = Enum.GetNames<Puente.Domain.Ports.Closures.RebookingRule>(),
         ["Language_"] = Languages.Supported,
         ["Measure_"] = Enum.GetNames<Puente.Domain.Ports.Flows.BtsMeasure>(),
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
@@ -137,6 +141,9 @@ public sealed partial class ResourceTests
             (templates.AppointmentNotSelected(language, date, "T-4242", entersNextDrawAutomatically: true), ["2026-12-03", "T-4242"]),
             (templates.AppointmentNotSelected(language, date, "T-4242", entersNextDrawAutomatically: false), ["2026-12-03", "T-4242"]),
             (templates.AppointmentCancelled(language, "Nogales", date, "09:15", "T-4242"), ["Nogales", "2026-12-03", "09:15", "T-4242"]),
+            (templates.AppointmentMoved(language, "StaffRedeployed", "San Ysidro", date, "Calexico", date.AddDays(1), "10:00", "T-4242"),
+                ["San Ysidro", "2026-12-03", "Calexico", "2026-12-04", "10:00", "T-4242"]),
+            (templates.AppointmentNotMoved(language, "Security", "San Ysidro", date, "T-4242"), ["San Ysidro", "2026-12-03", "T-4242"]),
         };
 
         Assert.All(messages, m =>

@@ -189,4 +189,16 @@ public sealed class PortsRegistryValidatorTests
             },
             KindsOf(registry));
     }
+
+    [Fact]
+    public void Appointments_must_be_processed_at_a_lane_the_port_has()
+    {
+        var good = Port() with { Appointments = new AppointmentLane("250401", LaneType.Pedestrian) };
+        var otherCrossing = Port() with { Appointments = new AppointmentLane("250499", LaneType.Pedestrian) };
+        var missingLane = Port() with { Appointments = new AppointmentLane("250401", LaneType.Rail) };
+
+        Assert.Empty(KindsOf(Registry(good)));
+        Assert.Equal([PortsRegistryProblemKind.InvalidAppointmentLane], KindsOf(Registry(otherCrossing)));
+        Assert.Equal([PortsRegistryProblemKind.InvalidAppointmentLane], KindsOf(Registry(missingLane)));
+    }
 }

@@ -1,15 +1,35 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Draws;
 using Puente.Web.Database;
+using Puente.Web.Ports.Closures;
 
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>A date's capacity per port, as the draw announces it: an Admin's overrides where they exist, else the configured template.</summary>
 internal sealed class DailySchedule(PuenteDb db, IOptions<PathwaysOptions> options)
 {
-    /// <summary>The ports with capacity on the date, each with its open slots in start order.</summary>
+    /// <summary>
+    /// What a draw may offer on the date: each port's open slots in start order, less the persons already
+    /// booked there (groups a closure moved in), without the ports whose appointment lane is closed that day.
+    /// </summary>
     public async Task<IReadOnlyList<DrawPort>> For(DateOnly serviceDate, CancellationToken cancellationToken = default)
+    {
+        var closed = await ClosedPorts.On(db, serviceDate).ToListAsync(cancellationToken);
+        var booked = await Booked(serviceDate, cancellationToken);
+        return (await Capacity(serviceDate, cancellationToken))
+            .Where(p => !closed.Contains(p.Code))
+            .Select(p => new DrawPort(p.Code, p.Slots
+                .Select(s => new DrawSlot(s.Start, s.Capacity - booked.GetValueOrDefault((p.Code, s.Start))))
+                .Where(s => s.Capacity > 0)
+                .ToList()))
+            .Where(p => p.Slots.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>Each port's slots with capacity on the date, whatever is booked or closed.</summary>
+    public async Task<IReadOnlyList<DrawPort>> Capacity(DateOnly serviceDate, CancellationToken cancellationToken = default)
     {
         var overrides = await db.SlotOverrides
             .Where(s => s.ServiceDate == serviceDate)
@@ -28,6 +48,15 @@ internal sealed class DailySchedule(PuenteDb db, IOptions<PathwaysOptions> optio
             .Where(p => p.Slots.Count > 0)
             .ToList();
     }
+
+    /// <summary>Persons holding a place per port and slot on the date: every appointment but a cancelled one.</summary>
+    public async Task<Dictionary<(string Port, string Slot), int>> Booked(DateOnly serviceDate, CancellationToken cancellationToken = default) =>
+        (await db.Appointments
+            .Where(a => a.ServiceDate == serviceDate && a.Status != AppointmentStatus.Cancelled)
+            .GroupBy(a => new { a.PortCode, a.SlotStart })
+            .Select(g => new { g.Key.PortCode, g.Key.SlotStart, Persons = g.Sum(a => a.GroupSize) })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(x => (x.PortCode, x.SlotStart), x => x.Persons);
 
     /// <summary>The rule for one port and date: its overrides, when it has any, replace its template entirely.</summary>
     public static IEnumerable<DrawSlot> Chosen(IReadOnlyList<DrawSlot>? overrides, IReadOnlyList<SlotTemplate>? template) =>

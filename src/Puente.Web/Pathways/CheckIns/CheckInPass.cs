@@ -41,6 +41,8 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         UnknownPass,
         AlreadyUsed,
         NotBooked,
+        /// <summary>The appointment moved (a closure) and this pass was replaced by a new one.</summary>
+        Replaced,
         /// <summary>Someone in the group was already admitted today with another pass; the argument names them.</summary>
         IdentityAlreadyAdmitted,
         /// <summary>Confirmed with nobody marked present, or someone not in the group.</summary>
@@ -93,11 +95,15 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
 
         var appointment = await db.Passes
             .Where(p => p.PassId == claims.PassId)
-            .Join(db.Appointments.Where(a => a.PortCode == claims.Port), p => p.AppointmentId, a => a.Id, (_, a) => new { a.Id, a.RequestId, a.Status, a.CheckedInAt })
+            .Join(db.Appointments, p => p.AppointmentId, a => a.Id, (p, a) => new { a.Id, a.RequestId, a.Status, a.CheckedInAt, a.PortCode, p.RevokedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        if (appointment is null)
+        if (appointment is null || (appointment.PortCode != claims.Port && appointment.RevokedAt is null))
         {
             return Refuse(Refusals.UnknownPass);
+        }
+        if (appointment.RevokedAt is not null)
+        {
+            return Refuse(Refusals.Replaced);
         }
         var (next, rejected) = AppointmentTransitions.Apply(appointment.Status, AppointmentAction.CheckIn);
         if (rejected is not null)
@@ -116,11 +122,13 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
             return Refuse(Refusals.NobodyPresent);
         }
 
-        // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row. The
-        // identities admitted are written next; one already admitted today (with another pass) undoes the
+        // The status condition makes the mark atomic: of two simultaneous check-ins, one updates a row. The place
+        // condition does the same against a closure moving the appointment (and replacing this pass) meanwhile.
+        // The identities admitted are written next; one already admitted today (with another pass) undoes the
         // mark. The mark is not held open in a transaction meanwhile, so a colleague's scan never waits on it.
         var changed = await db.Appointments
-            .Where(a => a.Id == appointment.Id && a.Status == AppointmentStatus.Booked)
+            .Where(a => a.Id == appointment.Id && a.Status == AppointmentStatus.Booked
+                && a.PortCode == claims.Port && a.ServiceDate == claims.ServiceDate && a.SlotStart == claims.Slot)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Status, next!.Value)
                 .SetProperty(a => a.CheckedInAt, now)
@@ -155,6 +163,10 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         }
         var winner = await db.Appointments.Where(a => a.Id == appointment.Id)
             .Select(a => new { a.Status, a.CheckedInAt }).FirstAsync(cancellationToken);
+        if (winner.Status == AppointmentStatus.Booked)
+        {
+            return Refuse(Refusals.Replaced);
+        }
         return Rejected(AppointmentTransitions.Apply(winner.Status, AppointmentAction.CheckIn).Rejected!, winner.CheckedInAt);
 
         Outcome Rejected(TransitionRejected<AppointmentStatus, AppointmentAction> rejection, DateTimeOffset? checkedInAt)

@@ -66,6 +66,7 @@ internal static class CheckInsApi
             CheckInPass.Refusals.AlreadyUsed => (StatusCodes.Status409Conflict, ProblemCodes.AlreadyUsed),
             CheckInPass.Refusals.IdentityAlreadyAdmitted => (StatusCodes.Status409Conflict, ProblemCodes.IdentityAlreadyAdmitted),
             CheckInPass.Refusals.NobodyPresent => (StatusCodes.Status400BadRequest, ProblemCodes.NobodyPresent),
+            CheckInPass.Refusals.Replaced => (StatusCodes.Status409Conflict, ProblemCodes.PassReplaced),
             _ => (StatusCodes.Status409Conflict, Enum.Parse<AppointmentStatus>(refusal.Arguments[0]) switch
             {
                 AppointmentStatus.Cancelled => ProblemCodes.PassCancelled,

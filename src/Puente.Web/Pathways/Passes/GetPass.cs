@@ -15,7 +15,7 @@ internal sealed class GetPass(PuenteDb db)
     public async Task<Pass?> Handle(Guid appointmentId, string applicantUserId, CancellationToken cancellationToken = default)
     {
         var stored = await db.Passes
-            .Where(p => p.AppointmentId == appointmentId)
+            .Where(p => p.AppointmentId == appointmentId && p.RevokedAt == null)
             .Join(db.Appointments.Where(a => a.ApplicantUserId == applicantUserId), p => p.AppointmentId, a => a.Id, (p, a) => new
             {
                 p.Token,

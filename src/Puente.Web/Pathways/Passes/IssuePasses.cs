@@ -36,9 +36,21 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
         }
     }
 
+    /// <summary>
+    /// Revokes the live pass of an appointment that moved and adds a new one for where it now is; the caller
+    /// saves both in the move's transaction. <paramref name="moved"/> carries the appointment's new place.
+    /// </summary>
+    public async Task Reissue(AppointmentRecord moved, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await db.Passes.Where(p => p.AppointmentId == moved.Id && p.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
+        await Handle([moved], cancellationToken);
+    }
+
     /// <summary>Signs every pass of a booked appointment again with the active key, keeping its id. Returns how many.</summary>
     public Task<int> ResignLive(CancellationToken cancellationToken = default) =>
-        Sign(x => x.Appointment.Status == AppointmentStatus.Booked, cancellationToken);
+        Sign(x => x.Appointment.Status == AppointmentStatus.Booked && x.Pass.RevokedAt == null, cancellationToken);
 
     /// <summary>Signs the passes carried over without a token by the migration that gave passes their own table.</summary>
     public Task<int> SignUnsigned(CancellationToken cancellationToken = default) =>

@@ -22,6 +22,9 @@ internal sealed class PassRecord
     public required string Token { get; set; }
 
     public DateTimeOffset SignedAt { get; set; }
+
+    /// <summary>When the appointment moved and this pass was replaced; a revoked pass admits nobody.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 internal sealed class PassRecordConfiguration : IEntityTypeConfiguration<PassRecord>
@@ -32,7 +35,8 @@ internal sealed class PassRecordConfiguration : IEntityTypeConfiguration<PassRec
         pass.HasKey(p => p.PassId);
         pass.Property(p => p.PassId).HasMaxLength(64);
         pass.Property(p => p.KeyId).HasMaxLength(64);
-        pass.HasIndex(p => p.AppointmentId).IsUnique();
-        pass.HasOne<AppointmentRecord>().WithOne().HasForeignKey<PassRecord>(p => p.AppointmentId);
+        // One live pass per appointment; revoked ones stay, so a scan of an old pass can say it was replaced.
+        pass.HasIndex(p => p.AppointmentId).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
+        pass.HasOne<AppointmentRecord>().WithMany().HasForeignKey(p => p.AppointmentId);
     }
 }
