@@ -25,6 +25,7 @@ internal static class PuenteCommandLine
             KeysCommands.Create(),
             AppointmentsCommands.Create(),
             CapacityCommands.Create(),
+            AuditCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

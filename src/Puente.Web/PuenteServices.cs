@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -14,6 +15,11 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Protection;
+using Puente.Web.Protection.Cases;
+using Puente.Web.Protection.Jurisdiction;
+using Puente.Web.Protection.Privacy;
+using Puente.Web.Protection.Statistics;
 
 namespace Puente.Web;
 
@@ -78,7 +84,29 @@ internal static class PuenteServices
         services.AddScoped<GetSchedule>();
         services.AddScoped<SetSchedule>();
         services.AddScoped<ResetSchedule>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<VerifyAuditLog>();
+        services.AddScoped<PublishAuditHead>();
+        services.AddProtection(configuration);
         return services;
+    }
+
+    private static void AddProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FindJurisdiction>();
+        services.AddSingleton<CaseSeal>();
+        services.AddScoped<CaseChange>();
+        services.AddScoped<OpenCase>();
+        services.AddScoped<FindCases>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<GetCaseHistory>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<MoveCase>();
+        services.AddScoped<AddNote>();
+        services.AddScoped<UpdateCase>();
+        services.AddScoped<TransferCase>();
+        services.AddScoped<CountCases>();
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Web.Accounts;
+using Puente.Web.Audit;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -12,6 +13,7 @@ using Puente.Web.Pathways.Passes;
 using Puente.Web.Pathways.Registration;
 using Puente.Web.Pathways.Requests;
 using Puente.Web.Ports;
+using Puente.Web.Protection.Cases;
 
 namespace Puente.Web.Database;
 
@@ -38,6 +40,12 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<PassRecord> Passes => Set<PassRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
+    public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
+    public DbSet<ProtectionCaseRecord> ProtectionCases => Set<ProtectionCaseRecord>();
+    public DbSet<CaseNameTermRecord> CaseNameTerms => Set<CaseNameTermRecord>();
+    public DbSet<CaseNoteRecord> CaseNotes => Set<CaseNoteRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,10 +48,26 @@ internal static class FieldCodes
     public const string ConsulateRequired = "accounts.consulate-required";
     public const string ConsulateNotForRole = "accounts.consulate-not-for-role";
     public const string PortUnknown = "accounts.port-unknown";
+    public const string ConsulateUnknown = "accounts.consulate-unknown";
 
     public const string DatePast = "capacity.date-past";
     public const string SlotsCount = "capacity.slots-count";
     public const string StartInvalid = "capacity.start-invalid";
     public const string StartRepeated = "capacity.start-repeated";
     public const string CapacityInvalid = "capacity.capacity-invalid";
+
+    public const string CaseTextRequired = "protection.text-required";
+    public const string CaseStateInvalid = "protection.state-invalid";
+    public const string CaseCountyInvalid = "protection.county-invalid";
+    public const string CaseCountyUnmapped = "protection.county-unmapped";
+    public const string CaseCategoryRequired = "protection.category-required";
+    public const string CaseSubtypeInvalid = "protection.subtype-invalid";
+    public const string CaseUrgencyRequired = "protection.urgency-required";
+    public const string CaseConsentRequired = "protection.consent-required";
+    public const string CaseOverrideSupervisorsOnly = "protection.override-supervisors-only";
+    public const string CaseReasonRequired = "protection.reason-required";
+    public const string CaseActionInvalid = "protection.action-invalid";
+    public const string CaseAssignSelfOnly = "protection.assign-self-only";
+    public const string CaseAssigneeRequired = "protection.assignee-required";
+    public const string CaseAssigneeUnknown = "protection.assignee-unknown";
 }
