@@ -37,6 +37,10 @@ internal sealed class FindCases(PuenteDb db, CaseSeal seal, TimeProvider clock)
         return await Summaries(cases, now, cancellationToken);
     }
 
+    /// <summary>One case's summary, within the actor's scope.</summary>
+    public async Task<Summary?> One(Guid id, CaseActor actor, CancellationToken cancellationToken = default) =>
+        (await Summaries(actor.Scope(db.ProtectionCases.AsNoTracking()).Where(c => c.Id == id), clock.GetUtcNow(), cancellationToken)).FirstOrDefault();
+
     /// <summary>By case number, or by name (null when the name has no word of three letters).</summary>
     public async Task<List<Summary>?> Search(string? number, string? name, CaseActor actor, CancellationToken cancellationToken = default)
     {
