@@ -27,6 +27,7 @@ internal static class PuenteCommandLine
             CapacityCommands.Create(),
             ImportCommands.Create(),
             PortsCommands.Create(),
+            AuditCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

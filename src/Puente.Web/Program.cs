@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using Puente.Web;
 using Puente.Web.Accounts;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -27,6 +28,9 @@ using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
 using Puente.Web.Ports.Closures;
 using Puente.Web.Ports.Status;
+using Puente.Web.Protection.Cases;
+using Puente.Web.Protection.Jurisdiction;
+using Puente.Web.Protection.Statistics;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -60,13 +64,14 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
-// The recurring jobs (off where BackgroundJobs:Enabled is false): draws, outbox delivery, no-shows.
+// The recurring jobs (off where BackgroundJobs:Enabled is false): draws, outbox delivery, no-shows, the audit head.
 builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<NoShowSweep>();
 builder.Services.AddHostedService<UnverifiedAccountSweep>();
 // CBP's wait-time feed, polled only when WaitTimes:PollUrl is set.
 builder.Services.AddHostedService<WaitTimesPoller>();
+builder.Services.AddHostedService<AuditHeadPublisher>();
 
 var app = builder.Build();
 
@@ -107,6 +112,10 @@ app.MapPassesApi();
 app.MapAppointmentsApi();
 app.MapCheckInsApi();
 app.MapCapacityApi();
+app.MapConsulatesApi();
+app.MapCasesApi();
+app.MapProtectionStatisticsApi();
+app.MapAuditApi();
 app.MapRazorPages();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -19,6 +20,11 @@ using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
 using Puente.Web.Ports.Closures;
 using Puente.Web.Ports.Status;
+using Puente.Web.Protection;
+using Puente.Web.Protection.Cases;
+using Puente.Web.Protection.Jurisdiction;
+using Puente.Web.Protection.Privacy;
+using Puente.Web.Protection.Statistics;
 
 namespace Puente.Web;
 
@@ -103,6 +109,10 @@ internal static class PuenteServices
         services.AddScoped<RebookAppointments>();
         services.AddScoped<GetOccupancy>();
         services.AddScoped<RecordDecember2023Closures>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<VerifyAuditLog>();
+        services.AddScoped<PublishAuditHead>();
+        services.AddProtection(configuration);
         return services;
     }
 
@@ -116,6 +126,24 @@ internal static class PuenteServices
         services.AddScoped<ImportBtsFlows>();
         services.AddScoped<GetMonthlyFlows>();
         services.AddScoped<EstimateClosureCost>();
+    }
+
+    private static void AddProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FindJurisdiction>();
+        services.AddSingleton<CaseSeal>();
+        services.AddScoped<CaseChange>();
+        services.AddScoped<OpenCase>();
+        services.AddScoped<FindCases>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<GetCaseHistory>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<MoveCase>();
+        services.AddScoped<AddNote>();
+        services.AddScoped<UpdateCase>();
+        services.AddScoped<TransferCase>();
+        services.AddScoped<CountCases>();
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

@@ -73,7 +73,7 @@ internal static class CapacityCommands
             }
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<SetSchedule>().Handle(code, serviceDate, new SetSchedule.Command(slots), ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<SetSchedule>().Handle(code, serviceDate, new SetSchedule.Command(slots), Puente.Web.Audit.AuditLog.System, ct);
             return await Report(scope.ServiceProvider, outcome);
         });
         return command;
@@ -91,7 +91,7 @@ internal static class CapacityCommands
             }
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
-            return await Report(scope.ServiceProvider, await scope.ServiceProvider.GetRequiredService<ResetSchedule>().Handle(code, serviceDate, ct));
+            return await Report(scope.ServiceProvider, await scope.ServiceProvider.GetRequiredService<ResetSchedule>().Handle(code, serviceDate, Puente.Web.Audit.AuditLog.System, ct));
         });
         return command;
     }

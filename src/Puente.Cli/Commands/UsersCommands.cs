@@ -17,7 +17,7 @@ internal static class UsersCommands
             Description = "BTS port code an officer works at (repeat for several).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var consulate = new Option<string?>("--consulate") { Description = "The consulate a caseworker works for." };
+        var consulate = new Option<string?>("--consulate") { Description = "The consulate a caseworker works for (required), or a supervisor supervises (optional: none means the whole network), e.g. los-angeles." };
         var password = new Option<string?>("--password")
         {
             Description = "Initial password; when omitted a strong one is generated and printed once.",

@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
+using Puente.Web.Protection.Jurisdiction;
 
 namespace Puente.Web.Accounts;
 
-/// <summary>Creates an account with one role and, for officers and caseworkers, its scope.</summary>
-internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
+/// <summary>Creates an account with one role and, for officers and caseworkers (and optionally supervisors), its scope; written to the audit log.</summary>
+internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db, FindJurisdiction consulates, AuditLog audit)
 {
     public sealed record Command(
         string Email,
@@ -16,7 +18,8 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
         string? Password = null,
         IReadOnlyList<string>? Ports = null,
         string? Consulate = null,
-        string PreferredLanguage = "es");
+        string PreferredLanguage = "es",
+        string Actor = AuditLog.System);
 
     public abstract record Outcome;
 
@@ -52,9 +55,14 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
         {
             problems.Add(new("consulate", FieldCodes.ConsulateRequired));
         }
-        if (role != Roles.Caseworker && !string.IsNullOrWhiteSpace(command.Consulate))
+        // A supervisor with a consulate supervises that consulate; without one, the whole network.
+        if (role is not (Roles.Caseworker or Roles.Supervisor) && !string.IsNullOrWhiteSpace(command.Consulate))
         {
             problems.Add(new("consulate", FieldCodes.ConsulateNotForRole));
+        }
+        else if (!string.IsNullOrWhiteSpace(command.Consulate) && !consulates.Exists(command.Consulate.Trim()))
+        {
+            problems.Add(new("consulate", FieldCodes.ConsulateUnknown, command.Consulate));
         }
         if (ports.Count > 0)
         {
@@ -86,6 +94,8 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db)
         {
             return new Invalid([.. added.Errors.Select(e => IdentityErrors.ToFieldError(e, "email", users.Options.Password))]);
         }
+        await audit.Append(new AuditLog.Event(command.Actor, "user.added", "user", user.Id, null,
+            new { email = user.Email, role, consulate = user.ConsulateCode, ports }), cancellationToken);
         return new Added(user.Id, generated);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Web.Accounts;
+using Puente.Web.Audit;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -17,6 +18,7 @@ using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
 using Puente.Web.Ports.Closures;
 using Puente.Web.Ports.Status;
+using Puente.Web.Protection.Cases;
 
 namespace Puente.Web.Database;
 
@@ -54,6 +56,12 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<LaneStatusChangeRecord> LaneStatusChanges => Set<LaneStatusChangeRecord>();
     public DbSet<ClosureRecord> Closures => Set<ClosureRecord>();
     public DbSet<AppointmentMoveRecord> AppointmentMoves => Set<AppointmentMoveRecord>();
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
+    public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
+    public DbSet<ProtectionCaseRecord> ProtectionCases => Set<ProtectionCaseRecord>();
+    public DbSet<CaseNameTermRecord> CaseNameTerms => Set<CaseNameTermRecord>();
+    public DbSet<CaseNoteRecord> CaseNotes => Set<CaseNoteRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

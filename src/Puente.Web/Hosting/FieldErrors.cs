@@ -59,6 +59,7 @@ internal static class FieldCodes
     public const string ConsulateRequired = "accounts.consulate-required";
     public const string ConsulateNotForRole = "accounts.consulate-not-for-role";
     public const string PortUnknown = "accounts.port-unknown";
+    public const string ConsulateUnknown = "accounts.consulate-unknown";
 
     public const string DatePast = "capacity.date-past";
     public const string SlotsCount = "capacity.slots-count";
@@ -78,4 +79,18 @@ internal static class FieldCodes
     public const string LaneReasonMismatch = "ports.reason-mismatch";
     public const string ReopeningInvalid = "ports.reopening-invalid";
     public const string ClosureDatesInvalid = "ports.closure-dates-invalid";
+    public const string CaseTextRequired = "protection.text-required";
+    public const string CaseStateInvalid = "protection.state-invalid";
+    public const string CaseCountyInvalid = "protection.county-invalid";
+    public const string CaseCountyUnmapped = "protection.county-unmapped";
+    public const string CaseCategoryRequired = "protection.category-required";
+    public const string CaseSubtypeInvalid = "protection.subtype-invalid";
+    public const string CaseUrgencyRequired = "protection.urgency-required";
+    public const string CaseConsentRequired = "protection.consent-required";
+    public const string CaseOverrideSupervisorsOnly = "protection.override-supervisors-only";
+    public const string CaseReasonRequired = "protection.reason-required";
+    public const string CaseActionInvalid = "protection.action-invalid";
+    public const string CaseAssignSelfOnly = "protection.assign-self-only";
+    public const string CaseAssigneeRequired = "protection.assignee-required";
+    public const string CaseAssigneeUnknown = "protection.assignee-unknown";
 }

@@ -56,6 +56,17 @@ internal static class ProblemCodes
     // Ports: closure costs
     public const string NoSuchLane = "costs.no-such-lane";
     public const string NoBaseline = "costs.no-baseline";
+    public const string JurisdictionQuery = "consulates.query-invalid";
+    public const string JurisdictionUnmapped = "consulates.unmapped";
+    public const string JurisdictionBeforeCoverage = "consulates.before-coverage";
+
+    public const string CaseNotFound = "protection.not-found";
+    public const string CaseHeldByOther = "protection.held-by-other";
+    public const string CaseNotHeld = "protection.not-held";
+    public const string CaseStale = "protection.stale";
+    public const string CaseTransitionRefused = "protection.transition-refused";
+    public const string CaseQueueUnknown = "protection.queue-unknown";
+    public const string CaseSearchTooShort = "protection.search-too-short";
 
     public const string SignInFailed = "auth.failed";
     public const string LockedOut = "auth.locked-out";

@@ -91,6 +91,23 @@ public sealed class AuthorizationTableTests
         new("PUT /api/capacity/{port}/{date}",               [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/api/capacity/2504/2026-12-01"),
         new("DELETE /api/capacity/{port}/{date}",            [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/api/capacity/2504/2026-12-01"),
 
+        new("GET /api/consulates",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /api/consulates/jurisdiction",              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/api/consulates/jurisdiction?county=06037"),
+        new("GET /api/audit/checkpoints",                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        // {case} is an unassigned Los Angeles case: the demo caseworker (Los Angeles) may see its summary and take it,
+        // but not open its full record (403) or its history (scoped out like another consulate's, 404).
+        new("POST /api/protection/cases",                    [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),
+        new("GET /api/protection/cases/queue/{queue}",       [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/queue/unassigned"),
+        new("GET /api/protection/cases/search",              [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/search?name=garcia"),
+        new("GET /api/protection/cases/{id:guid}",           [Login, Deny,  Deny,  Deny,  Deny,  Deny,  Allow, Deny], "/api/protection/cases/{case}"),
+        new("GET /api/protection/cases/{id:guid}/history",   [Login, Deny,  Deny,  Deny,  Deny,  Hide,  Allow, Deny], "/api/protection/cases/{case}/history"),
+        new("POST /api/protection/cases/{id:guid}/assign",   [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/{case}/assign"),
+        new("POST /api/protection/cases/{id:guid}/transitions", [Login, Deny, Deny, Deny, Deny, Allow, Allow, Deny], "/api/protection/cases/{case}/transitions"),
+        new("POST /api/protection/cases/{id:guid}/notes",    [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/{case}/notes"),
+        new("PATCH /api/protection/cases/{id:guid}",         [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/{case}"),
+        new("POST /api/protection/cases/{id:guid}/transfer", [Login, Deny,  Deny,  Deny,  Deny,  Deny,  Allow, Deny], "/api/protection/cases/{case}/transfer"),
+        new("GET /api/protection/statistics",                [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+
         new("ANY /health/live",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("ANY /health/ready",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /openapi/{documentName}.json",              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/openapi/v1.json"),
@@ -141,6 +158,15 @@ public sealed class AuthorizationTableTests
         new("GET /Admin/Capacity",                           [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?port=2504&date=2026-12-01"),
         new("POST /Admin/Capacity?handler=Save",             [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?handler=Save&port=2504&date=2026-12-01"),
         new("POST /Admin/Capacity?handler=Reset",            [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?handler=Reset&port=2504&date=2026-12-01"),
+        new("GET /Consulates",                               [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Consulates?county=06037"),
+        new("GET /Protection",                               [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),
+        new("GET /Protection/Intake",                        [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),
+        new("POST /Protection/Intake",                       [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),
+        new("GET /Protection/Cases/{id:guid}",               [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/Protection/Cases/{case}"),
+        new("POST /Protection/Cases/{id:guid}?handler=Take", [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/Protection/Cases/{case}?handler=Take"),
+        new("POST /Protection/Cases/{id:guid}?handler=Move", [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/Protection/Cases/{case}?handler=Move"),
+        new("POST /Protection/Cases/{id:guid}?handler=Note", [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/Protection/Cases/{case}?handler=Note"),
+        new("GET /Protection/Cases/{id:guid}/History",       [Login, Deny,  Deny,  Deny,  Deny,  Hide,  Allow, Deny], "/Protection/Cases/{case}/History"),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -155,6 +181,7 @@ public sealed class AuthorizationTableTests
         var appointment = await Bookings.Book(app);
         var request = (await Bookings.Read(app, appointment)).RequestId;
         var closure = await Closures.CloseLater(app);
+        var protectionCase = (await Protection.CaseDesk.Open(await app.ClientFor(Protection.CaseDesk.LosAngeles))).GetProperty("id").GetString();
         var mapped = await MappedEndpoints(app);
         var problems = new List<string>();
         problems.AddRange(mapped.Keys.Except(Table.Select(r => r.Endpoint)).Select(e => $"{e}: mapped but not in the table"));
@@ -171,7 +198,8 @@ public sealed class AuthorizationTableTests
         {
             var url = row.Url.Replace("{request}", request.ToString(), StringComparison.Ordinal)
                 .Replace("{appointment}", appointment.ToString(), StringComparison.Ordinal)
-                .Replace("{closure}", closure.ToString(), StringComparison.Ordinal);
+                .Replace("{closure}", closure.ToString(), StringComparison.Ordinal)
+                .Replace("{case}", protectionCase, StringComparison.Ordinal);
             foreach (var (caller, expected) in callers.Zip(row.Expected))
             {
                 var response = await Send(caller, row.Method, url, page: mapped[row.Endpoint]);

@@ -18,6 +18,8 @@ using Puente.Web.Hosting;
 using Puente.Api.Tests.Accounts;
 using Puente.Api.Tests.Ports;
 using Puente.Domain.Pathways.Draws;
+using Puente.Domain.Protection.Cases;
+using Puente.Web.Protection.Cases;
 
 namespace Puente.Api.Tests.Hosting;
 
@@ -67,6 +69,12 @@ public sealed partial class ResourceTests
     private static readonly Dictionary<string, IReadOnlyList<string>> BuiltKeys = new()
     {
         ["AppointmentStatus_"] = Enum.GetNames<AppointmentStatus>(),
+        ["Case_Action_"] = [.. Enum.GetNames<CaseAction>().Except([nameof(CaseAction.Assign), nameof(CaseAction.Transfer)])],
+        ["Protection_Category_"] = Enum.GetNames<CaseCategory>(),
+        ["Protection_Queue_"] = Enum.GetNames<FindCases.Queue>(),
+        ["Protection_Status_"] = Enum.GetNames<CaseStatus>(),
+        ["Protection_Subtype_"] = [.. CaseSubtypes.ByCategory.Values.SelectMany(s => s)],
+        ["Protection_Urgency_"] = Enum.GetNames<CaseUrgency>(),
         ["Appointments_CancelRefused_"] = Refused(AppointmentAction.Cancel),
         ["CheckIn_Refused_"] = [.. Enum.GetNames<CheckInPass.Refusals>().Except([nameof(CheckInPass.Refusals.NotBooked)])],
         ["CheckIn_Refused_NotBooked_"] = Refused(AppointmentAction.CheckIn),

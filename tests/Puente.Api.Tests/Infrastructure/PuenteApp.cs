@@ -17,6 +17,9 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Puente-demo-2026!";
 
+    /// <summary>The test deployment's key for protection cases' personal fields (32 bytes, base64).</summary>
+    public const string ProtectionDataKey = "dGVzdC1vbmx5LXByb3RlY3Rpb24ta2V5LTMyLWJ5dGU=";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PauseBetweenSteps = TimeSpan.FromMilliseconds(50);
 
@@ -47,6 +50,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["RateLimiting:PermitsPerWindow"] = "100000",
             ["BackgroundJobs:Enabled"] = "false",
             ["Demo:SimulatedApplicants"] = "0",
+            ["Protection:DataKey"] = ProtectionDataKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -62,7 +62,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertNoBlockingViolations(page);
     }
 
-    private static async Task AssertNoBlockingViolations(IPage page)
+    internal static async Task AssertNoBlockingViolations(IPage page)
     {
         var results = await page.RunAxe();
         var blocking = results.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();

@@ -47,6 +47,7 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
         builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
         builder.UseSetting("BackgroundJobs:Enabled", "false");
+        builder.UseSetting("Protection:DataKey", "dGVzdC1vbmx5LXByb3RlY3Rpb24ta2V5LTMyLWJ5dGU=");
         if (!demoDraw)
         {
             builder.UseSetting("Demo:SimulatedApplicants", "0");

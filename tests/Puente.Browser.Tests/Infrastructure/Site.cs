@@ -4,7 +4,7 @@ namespace Puente.Browser.Tests.Infrastructure;
 public static class Site
 {
     public static readonly IReadOnlyList<string> Pages =
-        ["/", "/Ports", "/Ports/2504", "/Draws", "/Apply/Register", "/Account/Login", "/Account/Denied", "/Error?code=404"];
+        ["/", "/Ports", "/Ports/2504", "/Draws", "/Apply/Register", "/Account/Login", "/Account/Denied", "/Error?code=404", "/Consulates?county=48375"];
 
     /// <summary>
     /// Pages on the <see cref="DrawnDay"/> server with who is signed in ("" for nobody): an open date to

@@ -61,7 +61,7 @@ internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, Se
             .Select(r => new SetSchedule.SlotInput(r.row.Start?.Trim(),
                 int.TryParse(r.row.Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null))
             .ToList());
-        var outcome = await setSchedule.Handle(port, date, command, ct);
+        var outcome = await setSchedule.Handle(port, date, command, CapacityApi.Actor(User), ct);
         if (outcome is ScheduleChange.Changed)
         {
             return RedirectToPage(new { port, date = Date, saved = true });
@@ -79,7 +79,7 @@ internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, Se
     {
         if (Target() is var (port, date))
         {
-            var outcome = await resetSchedule.Handle(port, date, ct);
+            var outcome = await resetSchedule.Handle(port, date, CapacityApi.Actor(User), ct);
             if (outcome is ScheduleChange.Changed)
             {
                 return RedirectToPage(new { port, date = Date, reset = true });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Puente.Web.Accounts;
 using Puente.Web.Hosting;
@@ -22,19 +23,22 @@ internal static class CapacityApi
             .WithSummary("A port's slots on a date: from the template or an override, or as published once announced.");
 
         group.MapPut("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
-                string port, string date, SetSchedule.Command command, SetSchedule set, Problems problems, CancellationToken ct) =>
-                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await set.Handle(port, serviceDate, command, ct)))
+                string port, string date, SetSchedule.Command command, SetSchedule set, Problems problems, ClaimsPrincipal user, CancellationToken ct) =>
+                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await set.Handle(port, serviceDate, command, Actor(user), ct)))
             .WithName("SetCapacity")
             .WithSummary("Replaces a port's slots on a date, until the date's draw is announced.");
 
         group.MapDelete("/{port}/{date}", async Task<Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult>> (
-                string port, string date, ResetSchedule reset, Problems problems, CancellationToken ct) =>
-                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await reset.Handle(port, serviceDate, ct)))
+                string port, string date, ResetSchedule reset, Problems problems, ClaimsPrincipal user, CancellationToken ct) =>
+                IsoDates.Parse(date) is not { } serviceDate ? problems.InvalidDate(date) : ToResult(problems, await reset.Handle(port, serviceDate, Actor(user), ct)))
             .WithName("ResetCapacity")
             .WithSummary("Drops a port's overrides on a date so the template applies again, until the date's draw is announced.");
 
         return group;
     }
+
+    /// <summary>Who changed the schedule, as the audit log names people: by e-mail.</summary>
+    internal static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
 
     private static Results<Ok<GetSchedule.Schedule>, ValidationProblem, ProblemHttpResult> ToResult(Problems problems, ScheduleChange.Outcome outcome) => outcome switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Draws;
@@ -34,6 +35,12 @@ internal static class ScheduleChange
             ? new Invalid([new FieldError("date", FieldCodes.DatePast, IsoDates.Write(serviceDate), port, IsoDates.Write(today))])
             : null;
     }
+
+    /// <summary>Every capacity change goes to the platform's audit log, in the change's transaction.</summary>
+    internal static Task Audit(AuditLog audit, string actor, string action, GetSchedule.Schedule before, GetSchedule.Schedule after, CancellationToken cancellationToken) =>
+        audit.Append(new AuditLog.Event(actor, action, "capacity", $"{after.Port}/{IsoDates.Write(after.ServiceDate)}",
+            new { source = before.Source.ToString(), slots = before.Slots },
+            new { source = after.Source.ToString(), slots = after.Slots }), cancellationToken);
 
     internal static async Task<Frozen?> FrozenBy(PuenteDb db, DateOnly serviceDate, CancellationToken cancellationToken) =>
         await db.DrawDays.Where(d => d.ServiceDate == serviceDate)

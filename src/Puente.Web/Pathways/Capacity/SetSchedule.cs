@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways;
@@ -12,7 +13,7 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin replaces a port's slots for one date, until the date's draw is announced.</summary>
-internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock)
+internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProvider clock, AuditLog audit)
 {
     public const int MaxSlots = 48;
     public const int MaxCapacity = 10_000;
@@ -21,7 +22,8 @@ internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProv
 
     public sealed record Command(IReadOnlyList<SlotInput>? Slots);
 
-    public async Task<ScheduleChange.Outcome> Handle(string port, DateOnly serviceDate, Command command, CancellationToken cancellationToken = default)
+    /// <param name="actor">Who asks, for the audit log (an e-mail, or <see cref="AuditLog.System"/>).</param>
+    public async Task<ScheduleChange.Outcome> Handle(string port, DateOnly serviceDate, Command command, string actor, CancellationToken cancellationToken = default)
     {
         if (await ScheduleChange.Refusal(db, clock, port, serviceDate, cancellationToken) is { } refused)
         {
@@ -33,6 +35,7 @@ internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProv
             return new ScheduleChange.Invalid(errors);
         }
 
+        var before = await getSchedule.Handle(port, serviceDate, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SlotOverrides.Where(s => s.PortCode == port && s.ServiceDate == serviceDate).ExecuteDeleteAsync(cancellationToken);
         db.SlotOverrides.AddRange(command.Slots!.Select(s => new SlotOverrideRecord
@@ -49,9 +52,11 @@ internal sealed class SetSchedule(PuenteDb db, GetSchedule getSchedule, TimeProv
             await transaction.RollbackAsync(cancellationToken);
             return frozen;
         }
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new ScheduleChange.Changed((await getSchedule.Handle(port, serviceDate, cancellationToken))!);
+        var after = (await getSchedule.Handle(port, serviceDate, cancellationToken))!;
+        await ScheduleChange.Audit(audit, actor, "capacity.set", before!, after, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ScheduleChange.Changed(after);
     }
 
     private static List<FieldError> Validate(Command command)

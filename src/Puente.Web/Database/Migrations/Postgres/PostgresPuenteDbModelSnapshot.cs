@@ -262,6 +262,104 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Audit.AuditCheckpointRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Audit.AuditEntryRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Audit.AuditHeadRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +411,55 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromPort")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FromSlot")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ToPort")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("ToSlot")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("ClosureId", "AppointmentId");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("appointment_moves", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
@@ -451,6 +598,17 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("BeaconReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("BeaconRoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BeaconStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Bundle")
                         .HasColumnType("text");
 
@@ -516,6 +674,9 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("SignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -526,7 +687,8 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("PassId");
 
                     b.HasIndex("AppointmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("passes", (string)null);
                 });
@@ -822,6 +984,66 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("request_travellers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortCode", "FirstDate");
+
+                    b.HasIndex("CrossingNumber", "Lane", "FirstDate", "LastDate")
+                        .IsUnique();
+
+                    b.ToTable("closures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
@@ -859,11 +1081,40 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("crossings", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Flows.BtsCountRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PortCode", "Measure", "Month", "Value");
+
+                    b.ToTable("bts_monthly_counts", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<string>("AppointmentCrossing")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("AppointmentLane")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
@@ -902,6 +1153,380 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("ports", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("FromExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("FromSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ToExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ToSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrossingNumber", "Lane", "ChangedAt");
+
+                    b.ToTable("lane_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ExpectedReopening")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CrossingNumber", "Lane");
+
+                    b.ToTable("lane_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitObservationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int?>("DelayMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DelayText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Freshness")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LanesOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LanesOpenText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MaximumLanesText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OperationalStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("PortNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PortStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdateTimeText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("PortCode", "CollectedAt");
+
+                    b.ToTable("wait_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitPollRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CanadianSkipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("MexicanCrossings")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnknownPortNumbers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectedAt");
+
+                    b.ToTable("wait_polls", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNameTermRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("CaseId", "Term");
+
+                    b.HasIndex("Term");
+
+                    b.ToTable("protection_case_name_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("protection_case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConsulateCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CountyFips")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstContactDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoutedConsulateCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subtype")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ConsulateCode", "Status");
+
+                    b.ToTable("protection_cases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -970,6 +1595,21 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.Closures.ClosureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
@@ -997,8 +1637,8 @@ namespace Puente.Web.Database.Migrations.Postgres
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
-                        .WithOne()
-                        .HasForeignKey("Puente.Web.Pathways.Passes.PassRecord", "AppointmentId")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1063,6 +1703,21 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.CrossingRecord", null)
@@ -1079,6 +1734,59 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitObservationRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.WaitTimes.WaitPollRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNameTermRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Protection.Cases.ProtectionCaseRecord", null)
+                        .WithMany("NameTerms")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNoteRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Protection.Cases.ProtectionCaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
@@ -1104,6 +1812,11 @@ namespace Puente.Web.Database.Migrations.Postgres
             modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Navigation("Crossings");
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.Navigation("NameTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -251,6 +251,104 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Audit.AuditCheckpointRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Audit.AuditEntryRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Audit.AuditHeadRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -302,6 +400,55 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPort")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlot")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPort")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlot")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClosureId", "AppointmentId");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("appointment_moves", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
@@ -440,6 +587,17 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BeaconReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BeaconRoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeaconStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Bundle")
                         .HasColumnType("TEXT");
 
@@ -505,6 +663,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -515,7 +676,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("PassId");
 
                     b.HasIndex("AppointmentId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("passes", (string)null);
                 });
@@ -811,6 +973,66 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("request_travellers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortCode", "FirstDate");
+
+                    b.HasIndex("CrossingNumber", "Lane", "FirstDate", "LastDate")
+                        .IsUnique();
+
+                    b.ToTable("closures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.Property<string>("CrossingNumber")
@@ -848,10 +1070,39 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("crossings", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Flows.BtsCountRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PortCode", "Measure", "Month", "Value");
+
+                    b.ToTable("bts_monthly_counts", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentCrossing")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointmentLane")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Latitude")
@@ -891,6 +1142,378 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("ports", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrossingNumber", "Lane", "ChangedAt");
+
+                    b.ToTable("lane_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpectedReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CrossingNumber", "Lane");
+
+                    b.ToTable("lane_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitObservationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CollectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CrossingNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DelayMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DelayText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Freshness")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LanesOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanesOpenText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaximumLanesText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationalStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortStatus")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdateTimeText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("PortCode", "CollectedAt");
+
+                    b.ToTable("wait_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitPollRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CanadianSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CollectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MexicanCrossings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnknownPortNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectedAt");
+
+                    b.ToTable("wait_polls", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNameTermRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Term");
+
+                    b.HasIndex("Term");
+
+                    b.ToTable("protection_case_name_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNoteRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("protection_case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsulateCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyFips")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstContactAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstContactDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutedConsulateCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subtype")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ConsulateCode", "Status");
+
+                    b.ToTable("protection_cases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -959,6 +1582,21 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentMoveRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.Closures.ClosureRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Pathways.Appointments.AppointmentRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.PortRecord", null)
@@ -986,8 +1624,8 @@ namespace Puente.Web.Database.Migrations.Sqlite
             modelBuilder.Entity("Puente.Web.Pathways.Passes.PassRecord", b =>
                 {
                     b.HasOne("Puente.Web.Pathways.Appointments.AppointmentRecord", null)
-                        .WithOne()
-                        .HasForeignKey("Puente.Web.Pathways.Passes.PassRecord", "AppointmentId")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1052,6 +1690,21 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Puente.Web.Ports.Closures.ClosureRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.PortRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PortCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Web.Ports.CrossingLaneRecord", b =>
                 {
                     b.HasOne("Puente.Web.Ports.CrossingRecord", null)
@@ -1068,6 +1721,59 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasForeignKey("PortCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusChangeRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Status.LaneStatusRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.CrossingLaneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CrossingNumber", "Lane")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.WaitTimes.WaitObservationRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Ports.WaitTimes.WaitPollRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNameTermRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Protection.Cases.ProtectionCaseRecord", null)
+                        .WithMany("NameTerms")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.CaseNoteRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Protection.Cases.ProtectionCaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.HasOne("Puente.Web.Accounts.PuenteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Puente.Web.Accounts.PuenteUser", b =>
@@ -1093,6 +1799,11 @@ namespace Puente.Web.Database.Migrations.Sqlite
             modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
                 {
                     b.Navigation("Crossings");
+                });
+
+            modelBuilder.Entity("Puente.Web.Protection.Cases.ProtectionCaseRecord", b =>
+                {
+                    b.Navigation("NameTerms");
                 });
 #pragma warning restore 612, 618
         }
