@@ -26,8 +26,7 @@ internal static class RegistrationApi
             .WithSummary("Send a new code: the previous one stops working.");
         app.MapPut("/api/applicants/me/travellers/{travellerId:guid}/photo", PutPhoto).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TravellerPhotos.MaxUploadBytes))
-            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp")
-            .WithSummary("A photo of one of the caller's travellers (the image as the body). Kept as a small JPEG without metadata, encrypted.");
+            .WithSummary("A photo of one of the caller's travellers: the image (JPEG, PNG or WebP) as the body. Kept as a small JPEG without metadata, encrypted.");
         app.MapGet("/api/applicants/me", Me).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
             .WithSummary("The caller's registration and travellers.");
         return app;
