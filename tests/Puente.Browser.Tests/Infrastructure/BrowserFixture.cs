@@ -42,7 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         NewContextAsync(Server, javaScript, locale);
 
     /// <summary>A clean context on another server, e.g. the drawn day or one the test prepared itself.</summary>
-    public async Task<IBrowserContext> NewContextAsync(PuenteServer server, bool javaScript = true, string locale = "es-MX")
+    /// <param name="phoneWidth">A phone's viewport (e.g. 390 CSS pixels) instead of the default desktop one.</param>
+    public async Task<IBrowserContext> NewContextAsync(PuenteServer server, bool javaScript = true, string locale = "es-MX", int? phoneWidth = null)
     {
         Chromium.RequireInstalled();
         return await browser!.NewContextAsync(new BrowserNewContextOptions
@@ -50,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = server.Address.ToString(),
             Locale = locale,
             JavaScriptEnabled = javaScript,
+            ViewportSize = phoneWidth is { } width ? new ViewportSize { Width = width, Height = 844 } : null,
         });
     }
 

@@ -154,11 +154,18 @@ internal sealed class DrawnDay : IAsyncDisposable
             email,
             password = Password,
             preferredLanguage = "es",
-            applicant,
+            applicant = new
+            {
+                applicant.GivenNames, applicant.FamilyNames, applicant.BirthDate, applicant.Nationality,
+                documentType = "passport", documentCountry = applicant.Nationality, documentNumber = "P" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)))[..10],
+            },
             companions = new[] { companion },
         });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         var registration = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var verified = await anonymous.PostAsJsonAsync("/api/applicants/verify",
+            new { applicantId = registration.GetProperty("applicantId").GetString(), code = await Server.LatestCode(email) });
+        Assert.True(verified.IsSuccessStatusCode, await verified.Content.ReadAsStringAsync());
         var travellers = registration.GetProperty("travellers").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
 
         using var client = await ClientFor(email);

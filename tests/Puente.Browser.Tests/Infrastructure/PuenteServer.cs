@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,6 +35,16 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Address = new Uri(addresses.Single());
+    }
+
+    /// <summary>The six-digit code in the newest message queued for a contact, as its owner would read it.</summary>
+    public async Task<string> LatestCode(string contact)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>();
+        var bodies = await db.Outbox.Where(m => m.Recipient == contact).Select(m => new { m.CreatedAt, m.Body }).ToListAsync();
+        var latest = bodies.OrderByDescending(m => m.CreatedAt).Select(m => m.Body).First();
+        return System.Text.RegularExpressions.Regex.Match(latest, @"\b\d{6}\b").Value;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Puente.Browser.Tests.Hosting;
 using Puente.Browser.Tests.Infrastructure;
 using Puente.Web.Pathways.Draws;
 
@@ -20,7 +21,8 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         {
             await scope.ServiceProvider.GetRequiredService<AnnounceDraw>().Handle(DrawnDay.ServiceDate, TestContext.Current.CancellationToken);
         }
-        await using var context = await fixture.NewContextAsync(server);
+        // A cheap phone's viewport, without JavaScript: the forms alone carry the whole path.
+        await using var context = await fixture.NewContextAsync(server, javaScript: false, phoneWidth: 390);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Apply/Register");
@@ -32,6 +34,10 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await you.GetByLabel("Apellido(s)").FillAsync("Pérez O'Neil");
         await you.GetByLabel("Fecha de nacimiento").FillAsync("1987-06-15");
         await you.GetByLabel("Nacionalidad").FillAsync("MEX");
+        await you.GetByLabel("Tipo de documento").SelectOptionAsync(new SelectOptionValue { Label = "Pasaporte" });
+        await you.GetByLabel("País que lo emitió").FillAsync("MEX");
+        await you.GetByLabel("Número del documento").FillAsync("G 1234 5678");
+        await you.GetByLabel("Foto").SetInputFilesAsync(Photo("jose-maria.png"));
         // A closed <details> has no role Playwright can name; its summary is reached by its visible text.
         await page.GetByText("Acompañante 1", new() { Exact = true }).First.ClickAsync();
         var companion = page.GetByRole(AriaRole.Group, new() { Name = "Acompañante 1", Exact = true });
@@ -39,7 +45,14 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await companion.GetByLabel("Apellido(s)").FillAsync("Pérez Ñañez");
         await companion.GetByLabel("Fecha de nacimiento").FillAsync("2016-09-01");
         await companion.GetByLabel("Nacionalidad").FillAsync("MEX");
+        await companion.GetByLabel("Foto").SetInputFilesAsync(Photo("itzel.png"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrarme" }).ClickAsync();
+
+        // The code arrives through the outbox; until it is typed, no request can be made.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verifique su contacto" })).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoBlockingViolations(page);
+        await page.GetByLabel("Código").FillAsync(await server.LatestCode("jose.maria@puente.test"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Apply$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis citas y solicitudes" })).ToBeVisibleAsync();
@@ -75,6 +88,16 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await page.GotoAsync($"/Draws/2026-12-01?ticket={ticket}");
         await Assertions.Expect(page.GetByRole(AriaRole.Status))
             .ToContainTextAsync(new Regex($@"El boleto {Regex.Escape(ticket)} fue seleccionado: San Ysidro, a las \d\d:\d\d"));
+    }
+
+    /// <summary>A photo as a phone would send it (here a small PNG).</summary>
+    private static FilePayload Photo(string name)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(120, 160);
+        bitmap.Erase(SkiaSharp.SKColors.SaddleBrown);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return new FilePayload { Name = name, MimeType = "image/png", Buffer = png.ToArray() };
     }
 
     [GeneratedRegex(@"[?&]ticket=([^&]+)")]

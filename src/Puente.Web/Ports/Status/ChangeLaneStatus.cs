@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways;
 using Puente.Domain.Ports;
 using Puente.Domain.Ports.Status;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 
@@ -11,7 +12,7 @@ namespace Puente.Web.Ports.Status;
 /// An officer (at their port) or an Admin opens, restricts or closes one lane of one crossing. The change
 /// is conditional on the version read, and every change is kept with who, when, before and after.
 /// </summary>
-internal sealed class ChangeLaneStatus(PuenteDb db, TimeProvider clock)
+internal sealed class ChangeLaneStatus(PuenteDb db, TimeProvider clock, AuditLog audit)
 {
     /// <param name="ExpectedReopening">The port-local date the lane is expected to open again, for a restriction or closure.</param>
     public sealed record Command(string? Crossing, LaneType Lane, LaneAction Action, LaneReason? Reason, DateOnly? ExpectedReopening);
@@ -141,6 +142,10 @@ internal sealed class ChangeLaneStatus(PuenteDb db, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 return await Apply(crossing, lane, action, reason, since, expectedReopening, userId, closureId, cancellationToken);
             }
+            // The platform's audit log, in the same transaction: who, when, before and after.
+            await audit.Append(new AuditLog.Event(userId, "lane.status", "lane", $"{crossing}/{lane}",
+                current is null ? null : new { Status = from, current.Reason, current.Since, current.ExpectedReopening },
+                new { Status = next.Value, Reason = reason, Since = since, ExpectedReopening = expectedReopening, ClosureId = closureId }), cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Puente.Browser.Tests.Hosting;
 using Puente.Browser.Tests.Infrastructure;
 
 namespace Puente.Browser.Tests.Pathways.CheckIns;
@@ -20,10 +21,19 @@ public sealed class OfficerFlowTests(BrowserFixture fixture)
         await page.GetByLabel("Texto del pase").FillAsync(pass);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pase válido: confirme que las personas presentes coinciden" })).ToBeVisibleAsync();
-        var travellers = page.GetByRole(AriaRole.Table, new() { Name = "Viajeros" });
-        await Assertions.Expect(travellers.GetByRole(AriaRole.Row, new() { Name = "AN 1991" })).ToBeVisibleAsync();
-        await Assertions.Expect(travellers.GetByRole(AriaRole.Row, new() { Name = "ÉP 2014" })).ToBeVisibleAsync();
+        // The booth manifest: each traveller as registered, with the document's last characters.
+        var manifest = page.GetByRole(AriaRole.Table, new() { Name = "Quiénes viajan (según su registro)" });
+        await Assertions.Expect(manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ana Lucía Núñez" })).ToContainTextAsync("1991-05-20");
+        await Assertions.Expect(manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "Élodie Pierre" })).ToContainTextAsync("Sin documento");
+        await AccessibilityTests.AssertNoBlockingViolations(page);
 
+        // Confirming with nobody ticked is refused; the officer ticks each person present.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar el registro" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Marque a cada persona presente del grupo antes de confirmar.");
+        await page.GetByLabel("Texto del pase").FillAsync(pass);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ana Lucía Núñez está presente" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Élodie Pierre está presente" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar el registro" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrado", Exact = true })).ToBeVisibleAsync();
 
