@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Puente.Browser.Tests.Hosting;
 using Puente.Browser.Tests.Infrastructure;
 
 namespace Puente.Browser.Tests.Pathways.CheckIns;
@@ -25,7 +24,6 @@ public sealed class OfficerFlowTests(BrowserFixture fixture)
         var manifest = page.GetByRole(AriaRole.Table, new() { Name = "Quiénes viajan (según su registro)" });
         await Assertions.Expect(manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ana Lucía Núñez" })).ToContainTextAsync("1991-05-20");
         await Assertions.Expect(manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "Élodie Pierre" })).ToContainTextAsync("Sin documento");
-        await AccessibilityTests.AssertNoBlockingViolations(page);
 
         // Confirming with nobody ticked is refused; the officer ticks each person present.
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar el registro" }).ClickAsync();
