@@ -30,6 +30,10 @@ public static partial class PageForms
         return client;
     }
 
+    /// <summary>Posts a form whose fields may repeat (checkboxes of one name), with the page's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> Post(HttpClient client, string url, string page, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", Antiforgery(page))]), TestContext.Current.CancellationToken);
+
     /// <summary>Posts a form of <paramref name="page"/>, with the antiforgery token the page carried.</summary>
     public static Task<HttpResponseMessage> Post(HttpClient client, string url, string page, Dictionary<string, string> fields)
     {

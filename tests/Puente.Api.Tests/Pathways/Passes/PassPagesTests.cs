@@ -47,16 +47,25 @@ public sealed class PassPagesTests
 
         var verified = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Verify&lang=en", page, new() { ["pass"] = token })).Content.ReadAsStringAsync(Ct);
 
-        Assert.Contains("JG", verified, StringComparison.Ordinal);
-        Assert.Contains("2015", verified, StringComparison.Ordinal);
+        // The manifest shows each traveller as registered, not the pass's initials.
+        Assert.Contains("María José García López", verified, StringComparison.Ordinal);
+        Assert.Contains("2015-07-01", verified, StringComparison.Ordinal);
         Assert.Equal(AppointmentStatus.Booked, (await Bookings.Read(app, id)).Status);
 
-        var confirmed = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", verified, new() { ["pass"] = token })).Content.ReadAsStringAsync(Ct);
+        // Confirming with nobody ticked admits nobody; the officer ticks each person present.
+        var nobody = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", verified, new() { ["pass"] = token })).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Tick each person of the group who is present", nobody, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Booked, (await Bookings.Read(app, id)).Status);
+        var present = System.Text.RegularExpressions.Regex.Matches(verified, "name=\"present\" value=\"([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, present.Count);
+        var confirmed = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", verified,
+            [new("pass", token), .. present.Select(p => new KeyValuePair<string, string>("present", p))])).Content.ReadAsStringAsync(Ct);
 
         Assert.Contains("Checked in", confirmed, StringComparison.Ordinal);
         Assert.Equal(AppointmentStatus.CheckedIn, (await Bookings.Read(app, id)).Status);
 
-        var again = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", confirmed, new() { ["pass"] = token })).Content.ReadAsStringAsync(Ct);
+        var again = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", verified,
+            [new("pass", token), .. present.Select(p => new KeyValuePair<string, string>("present", p))])).Content.ReadAsStringAsync(Ct);
         Assert.Contains("already used at San Ysidro (2504) on 2026-11-29 07:00", again, StringComparison.Ordinal);
     }
 
