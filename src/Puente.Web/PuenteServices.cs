@@ -92,6 +92,8 @@ internal static class PuenteServices
         services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
+        services.AddScoped<BoothManifest>();
+        services.AddScoped<DownloadManifest>();
         services.AddScoped<GetOfficerPorts>();
         services.AddScoped<MarkNoShows>();
         services.AddScoped<GetSchedule>();

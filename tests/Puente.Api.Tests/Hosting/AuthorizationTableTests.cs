@@ -78,6 +78,7 @@ public sealed class AuthorizationTableTests
         new("PUT /api/applicants/me/travellers/{travellerId:guid}/photo", [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/api/applicants/me/travellers/{request}/photo"),
         // Only a traveller due today at the officer's port has a photo to show: any other id is none.
         new("GET /api/checkins/photos/{travellerId:guid}",  [Login, Deny,  Deny,  Hide,  Deny,  Deny,  Deny,  Deny], "/api/checkins/photos/{request}"),
+        new("GET /api/checkins/manifest",                   [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny]),
         new("POST /api/applicants/verify",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /api/applicants/resend",                   [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /api/requests",                            [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),

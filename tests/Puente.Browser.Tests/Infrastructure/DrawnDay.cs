@@ -48,6 +48,9 @@ internal sealed class DrawnDay : IAsyncDisposable
     /// <summary>Queued offline and presented again on the same device; never synced.</summary>
     public const string QueuedOffline = "queued.offline@puente.test";
 
+    /// <summary>Cancelled by the offline manifest test before the booth downloads the day's manifest.</summary>
+    public const string CancelledBeforeTheBooth = "cancelled.booth@puente.test";
+
     /// <summary>A demo account: San Ysidro (2504), America/Los_Angeles.</summary>
     public const string Officer = "officer.sanysidro@puente.test";
 
@@ -72,6 +75,7 @@ internal sealed class DrawnDay : IAsyncDisposable
             await day.RegisterAndRequest(CheckedInOffline, ServiceDate, SanYsidro, new("Rosa Elena", "Ortiz", "1985-10-02", "MEX"), new("Jean-Baptiste", "Désir", "2012-07-14", "HTI"));
             await day.RegisterAndRequest(Booked, ServiceDate, SanYsidro, new("Wilner", "Joseph", "1979-01-30", "HTI"), new("Marie", "Joseph", "2010-12-24", "HTI"));
             await day.RegisterAndRequest(QueuedOffline, ServiceDate, SanYsidro, new("Yuleisy", "Castillo", "1993-04-11", "CUB"), new("Darwin", "Castillo", "2016-09-08", "CUB"));
+            await day.RegisterAndRequest(CancelledBeforeTheBooth, ServiceDate, SanYsidro, new("Fabiola", "Estimé", "1987-06-09", "HTI"), new("Sabine", "Estimé", "2015-01-20", "HTI"));
             await day.RegisterAndRequest(BookedAtCalexico, ServiceDate, Calexico, new("Luis Ángel", "Mendoza", "1988-03-15", "HND"), new("Dayana", "Mendoza", "2013-06-21", "HND"));
             day.Clock.SetUtcNow(AfterClose);
             Assert.IsType<RunDraw.Drawn>(await day.Draw(ServiceDate));

@@ -16,18 +16,11 @@ namespace Puente.Web.Pathways.CheckIns;
 /// An officer reads a pass at the port: every check, then the booth manifest (who the group really is,
 /// from the registration, not from the pass), then (when confirming who is present) one atomic mark.
 /// </summary>
-internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
+internal sealed class CheckInPass(PuenteDb db, BoothManifest manifests, TimeProvider clock)
 {
     public sealed record Admission(
         string PassId, string Port, DateOnly ServiceDate, string Slot, int GroupSize, IReadOnlyList<PassTraveller> Travellers,
-        AppointmentStatus Status, DateTimeOffset? CheckedInAt, IReadOnlyList<ManifestEntry> Manifest);
-
-    /// <summary>A traveller as registered: what the officer compares with the person and the paper in hand.
-    /// <see cref="SharesNamesWithAnotherEntry"/>: someone else entered for the date with the same names and
-    /// birth date (another document, or none): look closer.</summary>
-    public sealed record ManifestEntry(
-        Guid TravellerId, string GivenNames, string FamilyNames, DateOnly BirthDate, string Nationality,
-        string? DocumentType, string? DocumentCountry, string? DocumentLastFour, bool HasPhoto, bool SharesNamesWithAnotherEntry);
+        AppointmentStatus Status, DateTimeOffset? CheckedInAt, IReadOnlyList<BoothManifest.Entry> Manifest);
 
     /// <summary>Why a pass is refused, with the values its text names; pages and the API translate by
     /// <see cref="Kind"/> (for <see cref="Refusals.NotBooked"/>, the appointment's status is the first argument).</summary>
@@ -180,36 +173,12 @@ internal sealed class CheckInPass(PuenteDb db, TimeProvider clock)
         }
     }
 
-    private sealed record GroupMember(ManifestEntry Entry, string IdentityKey);
-
-    /// <summary>The request's travellers as registered, applicant first, each flagged when another entry
-    /// for the date shares their names and birth date.</summary>
-    private async Task<List<GroupMember>> Group(Guid requestId, DateOnly serviceDate, CancellationToken cancellationToken)
-    {
-        var travellers = await db.RequestTravellers.AsNoTracking()
-            .Where(rt => rt.RequestId == requestId)
-            .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new { rt.EntryKey, rt.NamesKey, Traveller = t })
-            .ToListAsync(cancellationToken);
-        var namesKeys = travellers.Select(t => t.NamesKey).ToList();
-        var shared = await db.RequestTravellers.AsNoTracking()
-            .Where(o => o.ServiceDate == serviceDate && o.RequestId != requestId && namesKeys.Contains(o.NamesKey))
-            .Select(o => o.NamesKey).Distinct().ToListAsync(cancellationToken);
-        var ids = travellers.Select(t => t.Traveller.Id).ToList();
-        var photographed = await db.TravellerPhotos.AsNoTracking().Where(p => ids.Contains(p.TravellerId)).Select(p => p.TravellerId).ToListAsync(cancellationToken);
-        return travellers
-            .OrderByDescending(t => t.Traveller.IsApplicant).ThenBy(t => t.Traveller.BirthDate)
-            .Select(t => new GroupMember(
-                new ManifestEntry(
-                    t.Traveller.Id, t.Traveller.GivenNames, t.Traveller.FamilyNames, t.Traveller.BirthDate, t.Traveller.Nationality,
-                    t.Traveller.DocumentType is { } type ? TravelDocument.Code(type) : null, t.Traveller.DocumentCountry,
-                    TravelDocument.LastFour(t.Traveller.DocumentNumber), photographed.Contains(t.Traveller.Id), shared.Contains(t.NamesKey)),
-                TravellerCheckInRecord.IdentityOf(t.EntryKey, t.NamesKey)))
-            .ToList();
-    }
+    private async Task<List<BoothManifest.Member>> Group(Guid requestId, DateOnly serviceDate, CancellationToken cancellationToken) =>
+        (await manifests.Groups([requestId], serviceDate, cancellationToken)).GetValueOrDefault(requestId) ?? [];
 
     private static Refused Refuse(Refusals kind, params string[] arguments) => new(new Refusal(kind, arguments));
 
-    private static Admitted Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt, IReadOnlyList<ManifestEntry> manifest) =>
+    private static Admitted Admit(PassClaims claims, AppointmentStatus status, DateTimeOffset? checkedInAt, IReadOnlyList<BoothManifest.Entry> manifest) =>
         new(new Admission(
             claims.PassId, claims.Port, claims.ServiceDate, claims.Slot, claims.GroupSize,
             claims.Travellers, status, checkedInAt, manifest));

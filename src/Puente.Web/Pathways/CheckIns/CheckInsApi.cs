@@ -30,7 +30,19 @@ internal static class CheckInsApi
             .WithName("TravellerPhoto")
             .WithSummary("The photo of a traveller booked today at one of the officer's ports; never cached.");
 
+        group.MapGet("/manifest", GetManifest)
+            .WithName("BoothManifest")
+            .WithSummary("Today's manifest for each of the officer's ports, for a booth that may go offline: live passes, groups as registered, small photos. Audited; never cached.");
+
         return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DownloadManifest.PortManifest>>> GetManifest(
+        ClaimsPrincipal user, UserManager<PuenteUser> users, DownloadManifest download, HttpContext http, CancellationToken ct)
+    {
+        var manifests = await download.Handle(users.GetUserId(user)!, ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(manifests);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPhoto(

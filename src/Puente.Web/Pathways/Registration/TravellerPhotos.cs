@@ -16,8 +16,11 @@ internal sealed class TravellerPhotos(IDataProtectionProvider protection)
     private const int Quality = 80;
     private const string Purpose = "Puente.TravellerPhotos.v1";
 
-    /// <summary>The stored JPEG, or null when the bytes are not an image.</summary>
-    public static byte[]? Reencode(ReadOnlySpan<byte> upload)
+    /// <summary>The small copy a booth keeps offline in its day's manifest.</summary>
+    public const int ThumbnailSide = 160;
+
+    /// <summary>The stored JPEG (or a smaller one, at most <paramref name="maxSide"/> pixels), or null when the bytes are not an image.</summary>
+    public static byte[]? Reencode(ReadOnlySpan<byte> upload, int maxSide = MaxSide)
     {
         if (upload.Length is 0 or > MaxUploadBytes)
         {
@@ -35,7 +38,7 @@ internal sealed class TravellerPhotos(IDataProtectionProvider protection)
             return null;
         }
         using var upright = Orient(decoded, codec.EncodedOrigin);
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(upright.Width, upright.Height));
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(upright.Width, upright.Height));
         var info = new SKImageInfo(Math.Max(1, (int)(upright.Width * scale)), Math.Max(1, (int)(upright.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var resized = upright.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         if (resized is null)

@@ -1,6 +1,9 @@
 // Offline check-in for port officers. The page works without this script (server-side verify and
 // confirm); this adds verification in the browser with the published keys (WebCrypto, ES256) and a
-// queue of provisional check-ins that is sent to /api/checkins when the connection returns.
+// queue of provisional check-ins that is sent to /api/checkins when the connection returns. The officer
+// can keep today's manifest (who each live pass admits, as registered) on the device: it is stored in
+// IndexedDB encrypted with AES-GCM under a key the script cannot export, and deleted at the port's
+// midnight, on request, and on signing out.
 (() => {
   'use strict';
   const root = document.getElementById('offline-checkin');
@@ -19,6 +22,113 @@
   const confirmButton = document.getElementById('offline-confirm');
   const pending = document.getElementById('offline-pending');
   let verified = null;
+  const manifestState = document.getElementById('offline-manifest-state');
+  const documentTypes = JSON.parse(root.dataset.documentTypes || '{}');
+
+  // --- The encrypted manifest store -------------------------------------------------------------
+  const DB = 'puente-booth';
+  const open = () => new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('manifests', { keyPath: 'port' });
+      request.result.createObjectStore('keys');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const run = async (store, mode, action) => {
+    const db = await open();
+    try {
+      return await new Promise((resolve, reject) => {
+        const tx = db.transaction(store, mode);
+        const request = action(tx.objectStore(store));
+        tx.oncomplete = () => resolve(request ? request.result : undefined);
+        tx.onerror = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  };
+
+  async function manifestKey(create) {
+    let key = await run('keys', 'readonly', (s) => s.get('manifest'));
+    if (!key && create) {
+      key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      await run('keys', 'readwrite', (s) => s.put(key, 'manifest'));
+    }
+    return key;
+  }
+
+  async function keepManifest(manifest) {
+    const key = await manifestKey(true);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(manifest)));
+    await run('manifests', 'readwrite', (s) => s.put({ port: manifest.port, expiresAt: Date.parse(manifest.expiresAt), iv, data }));
+  }
+
+  async function readManifest(port) {
+    const stored = await run('manifests', 'readonly', (s) => s.get(port));
+    if (!stored || stored.expiresAt <= Date.now()) {
+      return null;
+    }
+    const key = await manifestKey(false);
+    if (!key) {
+      return null;
+    }
+    try {
+      return json(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: stored.iv }, key, stored.data)));
+    } catch {
+      return null;
+    }
+  }
+
+  async function storedManifests() {
+    return (await run('manifests', 'readonly', (s) => s.getAll())) || [];
+  }
+
+  // Past the port's midnight a manifest is deleted; with none left, the key goes too.
+  async function purgeManifests(all) {
+    for (const stored of await storedManifests()) {
+      if (all || stored.expiresAt <= Date.now()) {
+        await run('manifests', 'readwrite', (s) => s.delete(stored.port));
+      }
+    }
+    if ((await storedManifests()).length === 0) {
+      await run('keys', 'readwrite', (s) => s.delete('manifest'));
+    }
+    await renderManifests();
+  }
+
+  async function renderManifests() {
+    const kept = await storedManifests();
+    manifestState.replaceChildren(...(kept.length === 0 ? [msg('ManifestNone')] : kept.map((m) => {
+      const zone = ports[m.port] || 'UTC';
+      const until = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .format(new Date(m.expiresAt)).replace(',', '');
+      return msg('ManifestKept', m.port, until);
+    })).map((text) => {
+      const line = document.createElement('p');
+      line.textContent = text;
+      return line;
+    }));
+  }
+
+  async function downloadManifest() {
+    try {
+      const response = await fetch(root.dataset.manifestUrl, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+      if (!response.ok) {
+        throw new Error(String(response.status));
+      }
+      const manifests = await response.json();
+      for (const manifest of manifests) {
+        await keepManifest(manifest);
+      }
+      await renderManifests();
+      announce(msg('ManifestSaved', manifests.map((m) => `${m.port} (${m.passes.length})`).join(', ')));
+    } catch {
+      announce(msg('ManifestFailed'), true);
+    }
+  }
 
   const read = (key, fallback) => {
     try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch { return fallback; }
@@ -87,6 +197,17 @@
     if (read(USED, []).includes(payload.pid)) {
       return { error: msg('UsedHere') };
     }
+    const manifest = await readManifest(payload.prt);
+    if (manifest && manifest.serviceDate === payload.d) {
+      const entry = manifest.passes.find((p) => p.passId === payload.pid);
+      if (!entry) {
+        return { error: msg('NotOnManifest') };
+      }
+      if (entry.status !== 'booked') {
+        return { error: msg('UsedPerManifest') };
+      }
+      return { pass: payload, group: entry.travellers };
+    }
     return { pass: payload };
   }
 
@@ -102,13 +223,37 @@
     }
     line.textContent = `${msg('Valid')} ${outcome.pass.prt} · ${outcome.pass.d} · ${msg('Slot')}: ${outcome.pass.s}`;
     const caption = document.createElement('p');
-    caption.textContent = msg('Travellers');
+    caption.textContent = outcome.group ? msg('FromManifest') : msg('Travellers');
     const list = document.createElement('ul');
     list.className = 'travellers';
-    for (const [initials, year] of outcome.pass.t) {
-      const item = document.createElement('li');
-      item.textContent = `${initials} · ${year}`;
-      list.append(item);
+    if (outcome.group) {
+      for (const { person, photo } of outcome.group) {
+        const item = document.createElement('li');
+        const name = `${person.givenNames} ${person.familyNames}`;
+        if (photo) {
+          const image = document.createElement('img');
+          image.src = 'data:image/jpeg;base64,' + photo;
+          image.alt = msg('PhotoOf', name);
+          image.width = 96;
+          item.append(image, ' ');
+        }
+        const document_ = person.documentType && person.documentType !== 'none'
+          ? msg('DocumentEnding', documentTypes[person.documentType] || person.documentType, person.documentCountry || '', person.documentLastFour || '')
+          : msg('NoDocument');
+        item.append(`${name} · ${person.birthDate} · ${document_}`);
+        if (person.sharesNamesWithAnotherEntry) {
+          const notice = document.createElement('strong');
+          notice.textContent = ' ' + msg('SharedNames');
+          item.append(notice);
+        }
+        list.append(item);
+      }
+    } else {
+      for (const [initials, year] of outcome.pass.t) {
+        const item = document.createElement('li');
+        item.textContent = `${initials} · ${year}`;
+        list.append(item);
+      }
     }
     result.append(line, caption, list);
   }
@@ -198,12 +343,28 @@
     }
   });
 
+  document.getElementById('offline-manifest-download').addEventListener('click', downloadManifest);
+  document.getElementById('offline-manifest-delete').addEventListener('click', async () => {
+    await purgeManifests(true);
+    announce(msg('ManifestDeleted'));
+  });
+  // Signing out takes the manifest with it.
+  for (const form of document.querySelectorAll('form[action$="/Account/Logout"]')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      await purgeManifests(true).catch(() => {});
+      form.submit();
+    }, { once: true });
+  }
+
   window.addEventListener('online', () => { renderState(); refreshKeys(); sync(); });
   window.addEventListener('offline', renderState);
 
   root.hidden = false;
   renderState();
   renderQueue();
+  purgeManifests(false).catch(() => {});
+  setInterval(() => purgeManifests(false).catch(() => {}), 60000);
   if (navigator.onLine) {
     refreshKeys().then(sync);
   }

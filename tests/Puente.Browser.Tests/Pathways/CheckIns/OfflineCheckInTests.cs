@@ -87,6 +87,64 @@ public sealed class OfflineCheckInTests(BrowserFixture fixture)
         await AssertRefusedAndNothingQueued(page, pass, "Este pase ya se registró en este dispositivo.");
     }
 
+    [Fact]
+    public async Task The_kept_manifest_names_the_group_offline_refuses_a_pass_no_longer_live_and_is_gone_after_midnight()
+    {
+        var day = await fixture.DrawnDay;
+        var booked = await day.PassText(DrawnDay.Booked);
+        var cancelled = await day.PassText(DrawnDay.CancelledBeforeTheBooth);
+        using (var applicant = await day.ClientFor(DrawnDay.CancelledBeforeTheBooth))
+        {
+            var id = (await day.Appointment(DrawnDay.CancelledBeforeTheBooth)).GetProperty("id").GetString();
+            Assert.True((await applicant.PostAsync($"/api/appointments/{id}/cancel", null, TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+        }
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await DrawnDay.SignedInPage(context, DrawnDay.Officer);
+        await page.Clock.SetFixedTimeAsync(day.Clock.GetUtcNow().UtcDateTime);
+        await page.GotoAsync("/Officer/CheckIn");
+        await Assertions.Expect(page.GetByText("No hay manifiesto en este dispositivo", new() { Exact = false })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Guardar el manifiesto de hoy" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Manifiesto guardado" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Manifiesto del puerto 2504 guardado cifrado hasta 2026-12-02 00:00 (hora del puerto).")).ToBeVisibleAsync();
+        // What the device stores is ciphertext: no name of the day's travellers in it.
+        var stored = await page.EvaluateAsync<string>(StoredManifestScript);
+        Assert.DoesNotContain("Joseph", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("1979", stored, StringComparison.Ordinal);
+
+        await context.SetOfflineAsync(true);
+        await Verify(page, booked);
+        await Assertions.Expect(page.GetByText("Viajeros según el registro (manifiesto guardado):")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Wilner Joseph · 1979-01-30", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Marie Joseph · 2010-12-24", new() { Exact = false })).ToBeVisibleAsync();
+        await AssertRefusedAndNothingQueued(page, cancelled,
+            "Este pase no está en el manifiesto de hoy: fue reemplazado, cancelado o no existe. No lo admita sin verificarlo en línea.");
+
+        // Past the port's midnight the manifest and its key are deleted when the page opens.
+        await context.SetOfflineAsync(false);
+        await page.Clock.SetFixedTimeAsync(new DateTime(2026, 12, 2, 8, 1, 0, DateTimeKind.Utc));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByText("No hay manifiesto en este dispositivo", new() { Exact = false })).ToBeVisibleAsync();
+        Assert.Equal("0 manifests, 0 keys", await page.EvaluateAsync<string>(StoredCountScript));
+    }
+
+    private const string OpenStore = """
+        const db = await new Promise((resolve, reject) => { const r = indexedDB.open('puente-booth', 1); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+        const all = (store) => new Promise((resolve) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => resolve(r.result); });
+        """;
+
+    /// <summary>Everything stored for the manifest, bytes read as text, the way someone copying the browser's storage would.</summary>
+    private const string StoredManifestScript = "async () => { " + OpenStore + """
+        const rows = await all('manifests');
+        return JSON.stringify(rows.map((r) => ({ port: r.port, expiresAt: r.expiresAt, data: new TextDecoder().decode(r.data) })));
+        }
+        """;
+
+    private const string StoredCountScript = "async () => { " + OpenStore + """
+        return `${(await all('manifests')).length} manifests, ${(await all('keys')).length} keys`;
+        }
+        """;
+
     /// <summary>The check-in page signed in as the officer, the keys downloaded, then the network gone.</summary>
     private static async Task<IPage> OfflineCheckIn(IBrowserContext context, DrawnDay day)
     {
