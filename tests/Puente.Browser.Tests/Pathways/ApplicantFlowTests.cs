@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Puente.Browser.Tests.Hosting;
 using Puente.Browser.Tests.Infrastructure;
 using Puente.Web.Pathways.Draws;
 
@@ -49,6 +50,7 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
 
         // The code arrives through the outbox; until it is typed, no request can be made.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verifique su contacto" })).ToBeVisibleAsync();
+        await AssertVerifyPageAccessible(context, server);
         await page.GetByLabel("Código").FillAsync(await server.LatestCode("jose.maria@puente.test"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
 
@@ -82,10 +84,52 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("IP · 2016")).ToBeVisibleAsync();
         await page.GetByText("Texto del pase (si no se puede leer el código)").ClickAsync();
         await Assertions.Expect(page.GetByText(PassToken())).ToBeVisibleAsync();
+        var pass = (await page.GetByText(PassToken()).TextContentAsync())!.Trim();
 
         await page.GotoAsync($"/Draws/2026-12-01?ticket={ticket}");
         await Assertions.Expect(page.GetByRole(AriaRole.Status))
             .ToContainTextAsync(new Regex($@"El boleto {Regex.Escape(ticket)} fue seleccionado: San Ysidro, a las \d\d:\d\d"));
+
+        // The morning of the date at San Ysidro: the officer reads the pass and sees the family as registered.
+        clock.SetUtcNow(DrawnDay.ServiceMorning);
+        await using var booth = await fixture.NewContextAsync(server);
+        var officer = await DrawnDay.SignedInPage(booth, DrawnDay.Officer);
+        await officer.GotoAsync("/Officer/CheckIn");
+        await officer.GetByLabel("Texto del pase").FillAsync(pass);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
+        var manifest = officer.GetByRole(AriaRole.Table, new() { Name = "Quiénes viajan (según su registro)" });
+        var applicant = manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "José María Pérez O'Neil" });
+        await Assertions.Expect(applicant).ToContainTextAsync("1987-06-15");
+        await Assertions.Expect(applicant).ToContainTextAsync("Pasaporte (MEX) que termina en 5678");
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Img, new() { Name = "Foto de José María Pérez O'Neil" })).ToBeVisibleAsync();
+        await Assertions.Expect(manifest.GetByRole(AriaRole.Row).Filter(new() { HasText = "Itzel Pérez Ñañez" })
+            .GetByRole(AriaRole.Img, new() { Name = "Foto de Itzel Pérez Ñañez" })).ToBeVisibleAsync();
+        Assert.True(await applicant.GetByRole(AriaRole.Img).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the photo loads");
+        await AccessibilityTests.AssertNoBlockingViolations(officer);
+
+        await officer.GetByRole(AriaRole.Checkbox, new() { Name = "José María Pérez O'Neil está presente" }).CheckAsync();
+        await officer.GetByRole(AriaRole.Checkbox, new() { Name = "Itzel Pérez Ñañez está presente" }).CheckAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Confirmar el registro" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Registrado", Exact = true })).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoBlockingViolations(officer);
+    }
+
+    /// <summary>The axe scan needs script, so the verify page is scanned in each language from a second
+    /// context holding the same (still unverified) session.</summary>
+    private async Task AssertVerifyPageAccessible(IBrowserContext noScript, PuenteServer server)
+    {
+        await using var scanning = await fixture.NewContextAsync(server, phoneWidth: 390);
+        await scanning.AddCookiesAsync((await noScript.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        var page = await scanning.NewPageAsync();
+        foreach (var language in Site.Languages)
+        {
+            await page.GotoAsync(Site.InLanguage("/Apply/Verify", language));
+            await Assertions.Expect(page.GetByLabel(language switch { "en" => "Code", "ht" => "Kòd", _ => "Código" })).ToBeVisibleAsync();
+            await AccessibilityTests.AssertNoBlockingViolations(page);
+        }
     }
 
     /// <summary>A photo as a phone would send it (here a small PNG).</summary>
