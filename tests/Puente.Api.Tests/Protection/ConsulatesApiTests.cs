@@ -16,6 +16,7 @@ public sealed class ConsulatesApiTests
     [InlineData("county=48375&date=2024-01-15", "albuquerque", "2022-06-01")]
     [InlineData("state=TX&name=Potter%20County&date=2024-01-15", "albuquerque", "2022-06-01")]
     [InlineData("state=ct&name=Fairfield&date=2021-01-01", "new-york", "2017-01-01")]
+    [InlineData("county=72127&date=2024-01-15", "san-juan", "2017-01-01")]
     public async Task Jurisdiction_answers_which_consulate_and_since_when_before_and_after_a_redistricting(string query, string consulate, string since)
     {
         await using var app = new PuenteApp(demo: false);
@@ -28,7 +29,7 @@ public sealed class ConsulatesApiTests
     }
 
     [Theory]
-    [InlineData("county=72001&date=2024-01-01", HttpStatusCode.NotFound, "consulates.unmapped")]
+    [InlineData("county=66010&date=2024-01-01", HttpStatusCode.NotFound, "consulates.unmapped")]
     [InlineData("county=06037&date=2001-01-01", HttpStatusCode.NotFound, "consulates.before-coverage")]
     [InlineData("county=06037&date=01/02/2024", HttpStatusCode.BadRequest, "dates.invalid")]
     [InlineData("state=CA", HttpStatusCode.BadRequest, "consulates.query-invalid")]
