@@ -94,15 +94,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The six-digit code in the newest message queued for a contact, as its owner would read it.</summary>
-    public async Task<string> LatestCode(string contact)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>();
-        var bodies = await db.Outbox.Where(m => m.Recipient == contact).Select(m => new { m.CreatedAt, m.Body }).ToListAsync();
-        var latest = bodies.OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstOrDefault()
-            ?? throw new InvalidOperationException($"No message was queued for {contact}.");
-        return System.Text.RegularExpressions.Regex.Match(latest, @"\b\d{6}\b").Value;
-    }
+    public Task<string> LatestCode(string contact) => OutboxCodes.Latest(Services, contact);
 
     /// <summary>What `puente db migrate` does, for tests that start without demo data.</summary>
     public async Task MigrateAsync()

@@ -38,14 +38,7 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
     }
 
     /// <summary>The six-digit code in the newest message queued for a contact, as its owner would read it.</summary>
-    public async Task<string> LatestCode(string contact)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>();
-        var bodies = await db.Outbox.Where(m => m.Recipient == contact).Select(m => new { m.CreatedAt, m.Body }).ToListAsync();
-        var latest = bodies.OrderByDescending(m => m.CreatedAt).Select(m => m.Body).First();
-        return System.Text.RegularExpressions.Regex.Match(latest, @"\b\d{6}\b").Value;
-    }
+    public Task<string> LatestCode(string contact) => Puente.Api.Tests.Infrastructure.OutboxCodes.Latest(Services, contact);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
