@@ -16,7 +16,10 @@ internal sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Reached after an exception, the status is a server error; visited by hand without a code, there is
+        // no error to show, and nothing here went wrong: it reads as a page that does not exist.
+        var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        var status = code is >= 400 and <= 599 ? code.Value : failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
         (TitleKey, TextKey) = status switch
         {
             StatusCodes.Status404NotFound => ("Error_NotFound_Title", "Error_NotFound_Text"),

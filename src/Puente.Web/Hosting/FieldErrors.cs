@@ -17,6 +17,7 @@ internal sealed record FieldError(string Field, string Code, params IReadOnlyLis
 internal static class FieldCodes
 {
     public const string ServiceDateRequired = "requests.service-date-required";
+    public const string ServiceDateOutOfRange = "requests.service-date-out-of-range";
     public const string PortsChoice = "requests.ports-choice";
     public const string PortsNotOffered = "requests.ports-not-offered";
     public const string TravellersRequired = "requests.travellers-required";

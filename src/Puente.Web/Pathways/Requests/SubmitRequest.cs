@@ -149,12 +149,20 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         return new Conflict(ProblemCodes.EntryTaken, [IsoDates.Write(serviceDate)]);
     }
 
+    private static readonly DateOnly EarliestServiceDate = new(2000, 1, 1);
+    private static readonly DateOnly LatestServiceDate = new(2999, 12, 31);
+
     private static List<FieldError> ValidateShape(Command command, string? idempotencyKey)
     {
         var errors = new List<FieldError>();
-        if (command.ServiceDate is null)
+        if (command.ServiceDate is not { } date)
         {
             errors.Add(new("serviceDate", FieldCodes.ServiceDateRequired));
+        }
+        else if (date < EarliestServiceDate || date > LatestServiceDate)
+        {
+            // A window is computed from the date; at the ends of the calendar that arithmetic has no answer.
+            errors.Add(new("serviceDate", FieldCodes.ServiceDateOutOfRange, IsoDates.Write(EarliestServiceDate), IsoDates.Write(LatestServiceDate)));
         }
         if (!PortPreferences.AreValid(command.Ports))
         {
