@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -61,7 +62,7 @@ public static class PassToken
         var signingInput = $"{header}.{payload}";
         var signature = privateKey.SignData(
             Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
+        return $"{signingInput}.{Base64Url.EncodeToString(LowS(signature))}";
     }
 
     /// <summary>Checks the signature against the key the header names. Never throws on bad input.</summary>
@@ -85,7 +86,7 @@ public static class PassToken
         {
             return new PassVerification(null, keyId, PassRejection.UnknownKey);
         }
-        if (signature.Length != SignatureLength || !SignatureHolds(key, $"{parts[0]}.{parts[1]}", signature))
+        if (signature.Length != SignatureLength || !IsLowS(signature) || !SignatureHolds(key, $"{parts[0]}.{parts[1]}", signature))
         {
             return new PassVerification(null, keyId, PassRejection.BadSignature);
         }
@@ -108,6 +109,32 @@ public static class PassToken
     }
 
     private static PassVerification Malformed(string? keyId) => new(null, keyId, PassRejection.Malformed);
+
+    // The order of P-256. A signature (r, s) also verifies as (r, n - s); only the one with s at most
+    // n/2 is accepted, so one pass has exactly one valid signature and one valid token.
+    private static readonly BigInteger Order = BigInteger.Parse(
+        "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    private static readonly BigInteger HalfOrder = Order / 2;
+
+    private static BigInteger S(ReadOnlySpan<byte> signature) => new(signature[(SignatureLength / 2)..], isUnsigned: true, isBigEndian: true);
+
+    /// <summary>Whether the signature's s is in the lower half, the one form <see cref="Verify"/> accepts.</summary>
+    public static bool IsLowS(ReadOnlySpan<byte> signature) => signature.Length == SignatureLength && S(signature) <= HalfOrder;
+
+    /// <summary>The same signature with s in the lower half (n - s when s is above n/2).</summary>
+    private static byte[] LowS(byte[] signature)
+    {
+        var s = S(signature);
+        if (s <= HalfOrder)
+        {
+            return signature;
+        }
+        var low = (Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var normalized = (byte[])signature.Clone();
+        Array.Clear(normalized, SignatureLength / 2, SignatureLength / 2);
+        low.CopyTo(normalized, SignatureLength - low.Length);
+        return normalized;
+    }
 
     private static bool SignatureHolds(ECDsa key, string signingInput, byte[] signature)
     {

@@ -144,6 +144,11 @@
   };
   const json = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 
+  // Half the order of P-256: a signature's s above it is the non-canonical twin the server refuses too.
+  const HALF_ORDER = '7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8';
+  const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const lowS = (signature) => signature.length === 64 && hex(signature.slice(32)) <= HALF_ORDER;
+
   async function refreshKeys() {
     try {
       const response = await fetch(root.dataset.keysUrl, { cache: 'no-cache' });
@@ -171,7 +176,7 @@
     } catch {
       return { error: msg('Invalid') };
     }
-    if (header.alg !== 'ES256' || header.typ !== 'puente-pass') {
+    if (header.alg !== 'ES256' || header.typ !== 'puente-pass' || !lowS(signature)) {
       return { error: msg('Invalid') };
     }
     let jwk = read(KEYS, []).find((k) => k.kid === header.kid);

@@ -51,6 +51,17 @@ public sealed class OfflineCheckInTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Offline_the_high_s_twin_of_a_valid_signature_is_refused_as_the_server_refuses_it()
+    {
+        var day = await fixture.DrawnDay;
+        var twin = WithHighS(await day.PassText(DrawnDay.Booked));
+        await using var context = await fixture.NewContextAsync(day.Server);
+        var page = await OfflineCheckIn(context, day);
+
+        await AssertRefusedAndNothingQueued(page, twin, "La firma del pase no es válida: fue alterado o no lo emitió Puente.");
+    }
+
+    [Fact]
     public async Task Offline_a_pass_for_a_port_the_officer_does_not_hold_is_refused_and_not_queued()
     {
         var day = await fixture.DrawnDay;
@@ -188,6 +199,20 @@ public sealed class OfflineCheckInTests(BrowserFixture fixture)
     /// <summary>The queue the script sends when the connection returns, as this device stores it.</summary>
     private static Task<string?> StoredQueue(IPage page) =>
         page.EvaluateAsync<string?>("key => localStorage.getItem(key)", QueueKey);
+
+    /// <summary>The pass with its signature's s replaced by n - s: the same signature to the curve, not canonical.</summary>
+    private static string WithHighS(string pass)
+    {
+        var order = System.Numerics.BigInteger.Parse(
+            "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var parts = pass.Split('.');
+        var signature = Base64Url.DecodeFromChars(parts[2]);
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var high = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        Array.Clear(signature, 32, 32);
+        high.CopyTo(signature, 64 - high.Length);
+        return $"{parts[0]}.{parts[1]}.{Base64Url.EncodeToString(signature)}";
+    }
 
     /// <summary>The pass with one character of its signed payload changed: the first traveller born ten years later.</summary>
     private static string WithOneCharacterChanged(string pass)

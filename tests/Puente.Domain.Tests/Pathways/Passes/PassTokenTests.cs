@@ -34,6 +34,31 @@ public sealed class PassTokenTests
         Assert.True(Family.Matches(result.Claims!));
     }
 
+    private static readonly System.Numerics.BigInteger P256Order = System.Numerics.BigInteger.Parse(
+        "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_signature_is_canonical_and_its_high_s_twin_is_refused_though_the_curve_would_accept_it()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            var token = PassToken.Sign(Family with { PassId = $"p-{i}" }, "k1", Key);
+            var parts = token.Split('.');
+            var signature = Base64Url.DecodeFromChars(parts[2]);
+            Assert.True(PassToken.IsLowS(signature), $"pass {i} was signed with a high s");
+
+            // (r, n - s) is the same signature to the curve: .NET verifies it, Puente refuses it.
+            var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+            var twin = (byte[])signature.Clone();
+            Array.Clear(twin, 32, 32);
+            var high = (P256Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+            high.CopyTo(twin, 64 - high.Length);
+            Assert.True(Key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), twin, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            var result = PassToken.Verify($"{parts[0]}.{parts[1]}.{Base64Url.EncodeToString(twin)}", Published);
+            Assert.Equal(PassRejection.BadSignature, result.Rejection);
+        }
+    }
+
     [Fact]
     public void A_stored_token_reads_back_its_claims_and_anything_else_is_a_format_error()
     {
@@ -230,7 +255,13 @@ public sealed class PassTokenTests
     private static string SignedToken(string payload, string header = """{"alg":"ES256","kid":"k1","typ":"puente-pass"}""")
     {
         var signingInput = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
-        var signature = Key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // Signed until the signature is the canonical (low-s) one, as Puente signs.
+        byte[] signature;
+        do
+        {
+            signature = Key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+        while (!PassToken.IsLowS(signature));
         return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
     }
 
