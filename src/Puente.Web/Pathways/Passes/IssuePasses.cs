@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways.Appointments;
 using Puente.Domain.Pathways.Passes;
@@ -85,12 +86,21 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
         return live.Count;
     }
 
-    /// <summary>"María José", "García López" → "MG": first letter of the given and of the family names.</summary>
+    /// <summary>"María José", "García López" → "MG": first letter of the given and of the family names.
+    /// Each initial is one character (a letter with its accent composed), never a stack of combining
+    /// marks, so the largest group's pass stays a QR code a phone can read.</summary>
     public static string Initials(string givenNames, string familyNames) =>
         string.Concat(First(givenNames), First(familyNames)).ToUpperInvariant();
 
-    private static string First(string names) =>
-        names.Trim() is { Length: > 0 } trimmed ? StringInfo.GetNextTextElement(trimmed) : "";
+    private static string First(string names)
+    {
+        if (names.Trim() is not { Length: > 0 } trimmed)
+        {
+            return "";
+        }
+        Rune.DecodeFromUtf16(StringInfo.GetNextTextElement(trimmed).Normalize(NormalizationForm.FormC), out var letter, out _);
+        return letter.ToString();
+    }
 
     private static PassClaims Claims(string passId, AppointmentRecord appointment, IReadOnlyList<PassTraveller> travellers) =>
         new(passId, appointment.Ticket, appointment.PortCode, appointment.ServiceDate, appointment.SlotStart, appointment.GroupSize, travellers);
