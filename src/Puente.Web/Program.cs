@@ -43,6 +43,9 @@ builder.Services.AddIdentityApiEndpoints<PuenteUser>(PuenteServices.ConfigureIde
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PuenteDb>();
 builder.Services.ConfigureApplicationCookie(Authentication.ConfigureCookie);
+// Cookies are checked against the account's security stamp every minute, like bearer tokens.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionCheck.ValidationInterval);
+builder.Services.AddSingleton<SessionCheck>();
 builder.Services.Configure<AuthenticationSchemeOptions>(Authentication.CombinedScheme, Authentication.ChallengeByPath);
 builder.Services.AddAuthorizationBuilder().AddPuentePolicies();
 
@@ -89,6 +92,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+// A bearer token whose account changed (password, role, disabled, removed) ends within a minute.
+app.Use(SessionCheck.Middleware);
 app.UseAuthorization();
 app.UseAntiforgery();
 

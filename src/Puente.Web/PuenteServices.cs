@@ -92,6 +92,9 @@ internal static class PuenteServices
         services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
+        services.AddScoped<CloseAccess>();
+        services.AddScoped<ChangeRole>();
+        services.AddScoped<ListUsers>();
         services.AddScoped<BoothManifest>();
         services.AddScoped<DownloadManifest>();
         services.AddScoped<GetOfficerPorts>();

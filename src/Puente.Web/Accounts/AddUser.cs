@@ -32,43 +32,12 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db, FindJu
     public async Task<Outcome> Handle(Command command, CancellationToken cancellationToken = default)
     {
         var problems = new List<FieldError>();
-        var role = Roles.Find(command.Role);
-        var ports = (command.Ports ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
-
         if (!new EmailAddressAttribute().IsValid(command.Email))
         {
             problems.Add(new("email", FieldCodes.EmailInvalid));
         }
-        if (role is null)
-        {
-            problems.Add(new("role", FieldCodes.RoleUnknown, command.Role, string.Join(", ", Roles.All)));
-        }
-        if (role == Roles.PortOfficer && ports.Count == 0)
-        {
-            problems.Add(new("port", FieldCodes.PortRequired));
-        }
-        if (role != Roles.PortOfficer && ports.Count > 0)
-        {
-            problems.Add(new("port", FieldCodes.PortsNotForRole));
-        }
-        if (role == Roles.Caseworker && string.IsNullOrWhiteSpace(command.Consulate))
-        {
-            problems.Add(new("consulate", FieldCodes.ConsulateRequired));
-        }
-        // A supervisor with a consulate supervises that consulate; without one, the whole network.
-        if (role is not (Roles.Caseworker or Roles.Supervisor) && !string.IsNullOrWhiteSpace(command.Consulate))
-        {
-            problems.Add(new("consulate", FieldCodes.ConsulateNotForRole));
-        }
-        else if (!string.IsNullOrWhiteSpace(command.Consulate) && !consulates.Exists(command.Consulate.Trim()))
-        {
-            problems.Add(new("consulate", FieldCodes.ConsulateUnknown, command.Consulate));
-        }
-        if (ports.Count > 0)
-        {
-            var known = await db.Ports.Where(p => ports.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken);
-            problems.AddRange(ports.Except(known).Select(p => new FieldError("port", FieldCodes.PortUnknown, p)));
-        }
+        var (role, ports, scopeProblems) = await CheckScope(command.Role, command.Ports, command.Consulate, cancellationToken);
+        problems.AddRange(scopeProblems);
         if (problems.Count > 0)
         {
             return new Invalid(problems);
@@ -97,6 +66,47 @@ internal sealed class AddUser(UserManager<PuenteUser> users, PuenteDb db, FindJu
         await audit.Append(new AuditLog.Event(command.Actor, "user.added", "user", user.Id, null,
             new { email = user.Email, role, consulate = user.ConsulateCode, ports }), cancellationToken);
         return new Added(user.Id, generated);
+    }
+
+    /// <summary>The role by its canonical name and the ports it works at, or what is wrong with them: officers
+    /// need ports, caseworkers a consulate, and no other role takes either (a supervisor may take a consulate).</summary>
+    public async Task<(string? Role, List<string> Ports, List<FieldError> Problems)> CheckScope(
+        string roleName, IReadOnlyList<string>? requestedPorts, string? consulate, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldError>();
+        var role = Roles.Find(roleName);
+        var ports = (requestedPorts ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+        if (role is null)
+        {
+            problems.Add(new("role", FieldCodes.RoleUnknown, roleName, string.Join(", ", Roles.All)));
+        }
+        if (role == Roles.PortOfficer && ports.Count == 0)
+        {
+            problems.Add(new("port", FieldCodes.PortRequired));
+        }
+        if (role != Roles.PortOfficer && ports.Count > 0)
+        {
+            problems.Add(new("port", FieldCodes.PortsNotForRole));
+        }
+        if (role == Roles.Caseworker && string.IsNullOrWhiteSpace(consulate))
+        {
+            problems.Add(new("consulate", FieldCodes.ConsulateRequired));
+        }
+        // A supervisor with a consulate supervises that consulate; without one, the whole network.
+        if (role is not (Roles.Caseworker or Roles.Supervisor) && !string.IsNullOrWhiteSpace(consulate))
+        {
+            problems.Add(new("consulate", FieldCodes.ConsulateNotForRole));
+        }
+        else if (!string.IsNullOrWhiteSpace(consulate) && !consulates.Exists(consulate.Trim()))
+        {
+            problems.Add(new("consulate", FieldCodes.ConsulateUnknown, consulate));
+        }
+        if (ports.Count > 0)
+        {
+            var known = await db.Ports.Where(p => ports.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken);
+            problems.AddRange(ports.Except(known).Select(p => new FieldError("port", FieldCodes.PortUnknown, p)));
+        }
+        return (role, ports, problems);
     }
 
     // Meets Identity's default rules (upper, lower, digit, symbol, length) with room to spare.
