@@ -24,7 +24,7 @@ internal sealed class BriefingFonts : IFontResolver
     private static readonly object Gate = new();
 
     /// <summary>Installs the resolver once per process: PDFsharp keeps it in a global setting.</summary>
-    public static void Install()
+    public static bool Install()
     {
         lock (Gate)
         {
@@ -32,6 +32,7 @@ internal sealed class BriefingFonts : IFontResolver
             {
                 GlobalFontSettings.FontResolver = new BriefingFonts();
             }
+            return true;
         }
     }
 

@@ -15,12 +15,14 @@ internal sealed class BriefingPdf(IStringLocalizer<SharedResource> text)
     private const double Line = 12;
     private const double Padding = 3;
 
+    // The resolver goes in before the first font is made: PDFsharp resolves a font when it is constructed.
+    private static readonly bool FontsInstalled = BriefingFonts.Install();
     private static readonly XFont Body = new(BriefingFonts.Family, 8.5, XFontStyleEx.Regular);
     private static readonly XFont Bold = new(BriefingFonts.Family, 8.5, XFontStyleEx.Bold);
+    private static readonly XFont Small = new(BriefingFonts.Family, 6.5, XFontStyleEx.Regular);
+    private static readonly XFont SmallBold = new(BriefingFonts.Family, 6.5, XFontStyleEx.Bold);
     private static readonly XFont Heading = new(BriefingFonts.Family, 11, XFontStyleEx.Bold);
     private static readonly XFont Title = new(BriefingFonts.Family, 15, XFontStyleEx.Bold);
-
-    static BriefingPdf() => BriefingFonts.Install();
 
     public byte[] Render(PeriodFigures figures, IReadOnlyList<string> languages)
     {
@@ -133,17 +135,19 @@ internal sealed class BriefingPdf(IStringLocalizer<SharedResource> text)
         public void Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, int labels)
         {
             var values = header.Count - labels;
-            var labelWidth = values == 0 ? Width / labels : Width * (values > 3 ? 0.4 : 0.55) / labels;
+            // A wide table (the closures: dates and values side by side) gets a smaller type and narrower labels.
+            var wide = values > 4;
+            var labelWidth = values == 0 ? Width / labels : Width * (wide ? 0.26 : values > 3 ? 0.4 : 0.55) / labels;
             var valueWidth = values == 0 ? 0 : (Width - (labelWidth * labels)) / values;
             double X(int column) => Margin + (column < labels ? column * labelWidth : (labels * labelWidth) + ((column - labels) * valueWidth));
             double W(int column) => column < labels ? labelWidth : valueWidth;
             if (header.Any(h => h.Length > 0))
             {
-                Row(header, Bold, X, W, labels);
+                Row(header, wide ? SmallBold : Bold, X, W, labels);
             }
             foreach (var row in rows)
             {
-                Row(row, Body, X, W, labels);
+                Row(row, wide ? Small : Body, X, W, labels);
             }
         }
 
