@@ -10,6 +10,7 @@ using Microsoft.Extensions.WebEncoders;
 using Puente.Web;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
+using Puente.Web.Binational.Figures;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -121,6 +122,7 @@ app.MapConsulatesApi();
 app.MapCasesApi();
 app.MapProtectionStatisticsApi();
 app.MapAuditApi();
+app.MapBinationalFiguresApi();
 app.MapRazorPages();
 
 app.Run();

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
+using Puente.Web.Binational.Briefing;
+using Puente.Web.Binational.Encounters;
+using Puente.Web.Binational.Figures;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -118,6 +121,11 @@ internal static class PuenteServices
         services.AddScoped<VerifyAuditLog>();
         services.AddScoped<PublishAuditHead>();
         services.AddProtection(configuration);
+
+        // Binational: read-only figures over what the other areas record, and CBP's encounters.
+        services.AddScoped<ImportEncounters>();
+        services.AddScoped<GetPeriodFigures>();
+        services.AddSingleton<BriefingPdf>();
         return services;
     }
 

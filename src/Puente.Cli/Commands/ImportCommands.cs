@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Puente.Web.Binational.Encounters;
 using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
 
@@ -15,11 +16,38 @@ internal static class ImportCommands
     // Enough to find the rows in the file; the totals above them are the report.
     private const int ListedAtMost = 20;
 
-    public static Command Create() => new("import", "Load public data: BTS monthly crossings, CBP wait times.")
+    public static Command Create() => new("import", "Load public data: BTS monthly crossings, CBP wait times, CBP encounters.")
     {
         Bts(),
         Bwt(),
+        Encounters(),
     };
+
+    private static Command Encounters()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CBP's southwest land border encounters CSV (Fiscal Year, Month Grouping, Month (abbv), ..., Encounter Count)." };
+        var command = new Command("encounters", "Import CBP's monthly southwest land border encounters; importing the same file again adds nothing.") { file };
+        command.SetAction((parse, ct) => WithFile(parse.GetValue(file)!, async (services, path) =>
+        {
+            using var reader = new StreamReader(path);
+            switch (await services.GetRequiredService<ImportEncounters>().Handle(reader, ct))
+            {
+                case ImportEncounters.Imported r:
+                    Console.WriteLine($"CBP encounters: {r.RowsRead} rows read, {r.Added} added, {r.AlreadyStored} already stored, {r.Conflicts} cells with a second count (kept beside the first), {r.Rejected.Count} unreadable lines.");
+                    foreach (var line in r.Rejected.Take(ListedAtMost))
+                    {
+                        Console.WriteLine($"  unreadable line {line.Line} ({line.Reason}): {line.Text}");
+                    }
+                    return 0;
+                case ImportEncounters.NotEncounters n:
+                    await Console.Error.WriteLineAsync(n.Reason);
+                    return BadInput;
+                default:
+                    throw new InvalidOperationException("Unexpected outcome.");
+            }
+        }));
+        return command;
+    }
 
     private static Command Bts()
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
+using Puente.Web.Binational.Encounters;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -62,6 +63,7 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<ProtectionCaseRecord> ProtectionCases => Set<ProtectionCaseRecord>();
     public DbSet<CaseNameTermRecord> CaseNameTerms => Set<CaseNameTermRecord>();
     public DbSet<CaseNoteRecord> CaseNotes => Set<CaseNoteRecord>();
+    public DbSet<EncounterCountRecord> EncounterCounts => Set<EncounterCountRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

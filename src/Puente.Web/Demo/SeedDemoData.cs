@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Puente.Web.Accounts;
+using Puente.Web.Binational.Encounters;
 using Puente.Web.Ports.Closures;
 
 namespace Puente.Web.Demo;
 
 /// <summary>One account per role so a newcomer can try every part of Puente. Only when demo is on.</summary>
 internal sealed class SeedDemoData(
-    IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser, RecordDecember2023Closures closures, TimeProvider clock)
+    IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser, RecordDecember2023Closures closures, ImportEncounters encounters,
+    IConfiguration configuration, TimeProvider clock)
 {
     public static readonly IReadOnlyList<AddUser.Command> Accounts =
     [
@@ -40,5 +42,15 @@ internal sealed class SeedDemoData(
         // The crossings closed in December 2023, as history the status pages and the API show.
         var admin = await users.FindByEmailAsync(Accounts[0].Email);
         await closures.Handle(admin!.Id, clock.GetUtcNow(), cancellationToken);
+
+        // CBP's encounters for the binational view: the real file when the shared data folder is configured
+        // (PUENTE_REAL_DATA), otherwise a small sample in the same format. A second run adds nothing.
+        using var file = EncountersFile() is { } path ? new StreamReader(path) : new StreamReader(ImportEncounters.SampleFile());
+        await encounters.Handle(file, cancellationToken);
     }
+
+    public const string EncountersFileName = "cbp_sw_land_border_encounters_fy22-fy25aug_sbo.csv";
+
+    private string? EncountersFile() =>
+        configuration["PUENTE_REAL_DATA"] is { Length: > 0 } folder && Path.Combine(folder, EncountersFileName) is var path && File.Exists(path) ? path : null;
 }

@@ -94,4 +94,8 @@ internal static class FieldCodes
     public const string CaseAssignSelfOnly = "protection.assign-self-only";
     public const string CaseAssigneeRequired = "protection.assignee-required";
     public const string CaseAssigneeUnknown = "protection.assignee-unknown";
+
+    // Binational: the period of the figures
+    public const string PeriodReversed = "binational.period-reversed";
+    public const string PeriodTooLong = "binational.period-too-long";
 }

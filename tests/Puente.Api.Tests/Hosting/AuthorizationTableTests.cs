@@ -112,6 +112,8 @@ public sealed class AuthorizationTableTests
         new("PATCH /api/protection/cases/{id:guid}",         [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny], "/api/protection/cases/{case}"),
         new("POST /api/protection/cases/{id:guid}/transfer", [Login, Deny,  Deny,  Deny,  Deny,  Deny,  Allow, Deny], "/api/protection/cases/{case}/transfer"),
         new("GET /api/protection/statistics",                [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+        new("GET /api/binational/figures",                   [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+        new("GET /api/binational/public-figures",            [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
 
         new("ANY /health/live",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("ANY /health/ready",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
@@ -163,6 +165,9 @@ public sealed class AuthorizationTableTests
         new("GET /Admin/Capacity",                           [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?port=2504&date=2026-12-01"),
         new("POST /Admin/Capacity?handler=Save",             [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?handler=Save&port=2504&date=2026-12-01"),
         new("POST /Admin/Capacity?handler=Reset",            [Login, Allow, Deny,  Deny,  Deny,  Deny,  Deny,  Deny], "/Admin/Capacity?handler=Reset&port=2504&date=2026-12-01"),
+        new("GET /Binational",                               [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+        new("GET /Binational/Public",                        [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /Binational/Briefing",                      [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
         new("GET /Consulates",                               [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Consulates?county=06037"),
         new("GET /Protection",                               [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),
         new("GET /Protection/Intake",                        [Login, Deny,  Deny,  Deny,  Deny,  Allow, Allow, Deny]),

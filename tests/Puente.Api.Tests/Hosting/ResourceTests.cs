@@ -69,6 +69,7 @@ public sealed partial class ResourceTests
     private static readonly Dictionary<string, IReadOnlyList<string>> BuiltKeys = new()
     {
         ["AppointmentStatus_"] = Enum.GetNames<AppointmentStatus>(),
+        ["Binational_Source_"] = Constants(typeof(Puente.Web.Binational.Figures.FigureSources)),
         ["Case_Action_"] = [.. Enum.GetNames<CaseAction>().Except([nameof(CaseAction.Assign), nameof(CaseAction.Transfer)])],
         ["Protection_Category_"] = Enum.GetNames<CaseCategory>(),
         ["Protection_Queue_"] = Enum.GetNames<FindCases.Queue>(),

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Api.Tests.Infrastructure;
+using Puente.Api.Tests.Ports.WaitTimes;
+using Puente.Domain.Ports.Flows;
+using Puente.Web.Binational.Figures;
+using Puente.Web.Database;
+using Puente.Web.Ports.Flows;
+using static Puente.Api.Tests.Protection.CaseDesk;
+
+namespace Puente.Api.Tests.Binational;
+
+/// <summary>
+/// A period with something in every section: a simulated draw, a PedWest closure, BTS counts a year apart,
+/// a wait-time poll, five labour cases and three civil ones, and the encounters the demo seeded.
+/// </summary>
+internal static class BinationalData
+{
+    public const string Analyst = "analyst@puente.test";
+    public const string From = "2026-11-01";
+    public const string To = "2027-01-31";
+    public const string Period = $"from={From}&to={To}";
+
+    /// <summary>San Ysidro's pedestrians in November 2026 and a year earlier.</summary>
+    public const long PedestriansNow = 600_000;
+    public const long PedestriansYearEarlier = 500_000;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task Seed(PuenteApp app)
+    {
+        _ = app.Services;
+        var simulate = await PuenteCli.Invoke(app.Database, "demo", "simulate", "--date", "2026-12-01", "--applicants", "60", "--seed", "7");
+        Assert.True(simulate.ExitCode == 0, simulate.Error + simulate.Output);
+        await Ports.Closures.CloseLater(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+            db.BtsCounts.AddRange(
+                new BtsCountRecord { PortCode = "2504", Measure = BtsMeasure.Pedestrians, Month = new(2026, 11, 1), Value = PedestriansNow },
+                new BtsCountRecord { PortCode = "2504", Measure = BtsMeasure.Pedestrians, Month = new(2025, 11, 1), Value = PedestriansYearEarlier });
+            await db.SaveChangesAsync(Ct);
+        }
+        await WaitTimesTests.Import(app, await File.ReadAllTextAsync(TestFiles.Fixture("Ports/bwt.xml"), Ct));
+        var caseworker = await app.ClientFor(LosAngeles);
+        for (var i = 0; i < 5; i++)
+        {
+            await Open(caseworker);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await Open(caseworker, Intake(category: "civil", subtype: "child-custody"));
+        }
+    }
+
+    public static async Task<PeriodFigures> Figures(HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<PeriodFigures>(url, Json, Ct))!;
+}
