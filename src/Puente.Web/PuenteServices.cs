@@ -106,6 +106,7 @@ internal static class PuenteServices
         services.AddScoped<ClosePort>();
         services.AddScoped<GetClosure>();
         services.AddScoped<ReopenClosure>();
+        services.AddScoped<ApplyPlannedClosures>();
         services.AddScoped<RebookAppointments>();
         services.AddScoped<GetOccupancy>();
         services.AddScoped<RecordDecember2023Closures>();
