@@ -105,6 +105,7 @@ internal static class PuenteServices
         services.AddScoped<GetLaneHistory>();
         services.AddScoped<ClosePort>();
         services.AddScoped<GetClosure>();
+        services.AddScoped<ListClosureCosts>();
         services.AddScoped<ReopenClosure>();
         services.AddScoped<ApplyPlannedClosures>();
         services.AddScoped<RebookAppointments>();
