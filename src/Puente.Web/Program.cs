@@ -76,6 +76,8 @@ builder.Services.AddHostedService<UnverifiedAccountSweep>();
 // CBP's wait-time feed, polled only when WaitTimes:PollUrl is set.
 builder.Services.AddHostedService<WaitTimesPoller>();
 builder.Services.AddHostedService<AuditHeadPublisher>();
+// Closures declared ahead of time close and reopen their lanes on their dates.
+builder.Services.AddHostedService<PlannedClosureSweep>();
 
 var app = builder.Build();
 

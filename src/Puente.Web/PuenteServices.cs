@@ -113,7 +113,9 @@ internal static class PuenteServices
         services.AddScoped<GetLaneHistory>();
         services.AddScoped<ClosePort>();
         services.AddScoped<GetClosure>();
+        services.AddScoped<ListClosureCosts>();
         services.AddScoped<ReopenClosure>();
+        services.AddScoped<ApplyPlannedClosures>();
         services.AddScoped<RebookAppointments>();
         services.AddScoped<GetOccupancy>();
         services.AddScoped<RecordDecember2023Closures>();

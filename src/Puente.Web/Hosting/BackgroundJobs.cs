@@ -19,6 +19,10 @@ internal sealed class BackgroundJobsOptions
     [Range(1, 24 * 60)]
     public int NoShowSweepMinutes { get; set; } = 15;
 
+    /// <summary>How often planned closures whose first or last date has come change their lane's status.</summary>
+    [Range(1, 24 * 60)]
+    public int PlannedClosuresMinutes { get; set; } = 5;
+
     /// <summary>How often the outbox is delivered.</summary>
     [Range(1, 3600)]
     public int OutboxPollSeconds { get; set; } = 10;

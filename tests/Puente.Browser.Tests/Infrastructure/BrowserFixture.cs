@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server.Start();
+        await Server.ImportPortsData();
         if (!Chromium.IsInstalled)
         {
             // Each test reports the missing browser itself, as a skip or (in CI) a failure.

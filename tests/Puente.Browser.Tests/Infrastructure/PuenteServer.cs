@@ -37,6 +37,23 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         Address = new Uri(addresses.Single());
     }
 
+    /// <summary>
+    /// The ports' data a reader finds after <c>puente import bwt</c> and <c>puente import bts</c>: the CBP
+    /// wait-time fixtures (JSON and XML) and a year of San Ysidro's monthly counts, so the waits and flows
+    /// pages draw their charts and the December 2023 closures show their cost.
+    /// </summary>
+    public async Task ImportPortsData()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var waits = scope.ServiceProvider.GetRequiredService<Puente.Web.Ports.WaitTimes.ImportWaitTimes>();
+        foreach (var feed in (string[])["Ports/bwtnew.json", "Ports/bwt.xml"])
+        {
+            await waits.Handle(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", feed)), feed);
+        }
+        using var counts = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Ports", "bts-san-ysidro.csv"));
+        await scope.ServiceProvider.GetRequiredService<Puente.Web.Ports.Flows.ImportBtsFlows>().Handle(counts);
+    }
+
     /// <summary>The six-digit code in the newest message queued for a contact, as its owner would read it.</summary>
     public Task<string> LatestCode(string contact) => Puente.Api.Tests.Infrastructure.OutboxCodes.Latest(Services, contact);
 

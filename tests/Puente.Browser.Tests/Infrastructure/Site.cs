@@ -4,11 +4,12 @@ namespace Puente.Browser.Tests.Infrastructure;
 public static class Site
 {
     public static readonly IReadOnlyList<string> Pages =
-        ["/", "/Ports", "/Ports/2504", "/Draws", "/Apply/Register", "/Account/Login", "/Account/Denied", "/Error?code=404", "/Consulates?county=48375"];
+        ["/", "/Ports", "/Ports/2504", "/Ports/Status", "/Ports/2504/Waits", "/Ports/2504/Flows", "/Draws", "/Apply/Register", "/Account/Login", "/Account/Denied", "/Error?code=404", "/Consulates?county=48375"];
 
     /// <summary>
     /// Pages on the <see cref="DrawnDay"/> server with who is signed in ("" for nobody): an open date to
-    /// request, a booked appointment with its pass, the check-in page, a drawn date with a ticket's result.
+    /// request, a booked appointment with its pass, the check-in page, a drawn date with a ticket's result,
+    /// the officer's lanes and closure pages.
     /// </summary>
     public static readonly IReadOnlyList<(string Path, string Account)> DrawnDayPages =
     [
@@ -16,6 +17,8 @@ public static class Site
         ("/Appointments", DrawnDay.Booked),
         ("/Officer/CheckIn", DrawnDay.Officer),
         ("/Draws/2026-12-01", ""),
+        ("/Officer/Ports/2504/Status", DrawnDay.Officer),
+        ("/Officer/Ports/2504/Close", DrawnDay.Officer),
     ];
 
     public static readonly IReadOnlyList<string> Languages = ["es", "en", "ht"];

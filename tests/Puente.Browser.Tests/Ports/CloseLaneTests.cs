@@ -23,6 +23,9 @@ public sealed class CloseLaneTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ver el efecto" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Efecto del cierre (todavía no cambió nada)" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("0 grupos afectados, 0 reubicados, 0 sin lugar");
+        // What it costs, or why it cannot be said: no BTS counts for the year before February 2027.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lo que cuesta el cierre" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("No hay conteos BTS de los 12 meses anteriores al cierre")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar el cierre" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cierre registrado" })).ToBeVisibleAsync();

@@ -218,6 +218,7 @@ internal sealed class RebookAppointments(
         var contacts = await db.Users.AsNoTracking().Where(u => applicants.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage), cancellationToken);
         var made = new List<RebookingPlacement>(placements.Count);
+        var moved = new List<AppointmentRecord>(placements.Count);
         foreach (var placement in placements)
         {
             var from = byId[placement.Id];
@@ -246,12 +247,12 @@ internal sealed class RebookAppointments(
             {
                 continue;
             }
-            await passes.Reissue(new AppointmentRecord
+            moved.Add(new AppointmentRecord
             {
                 Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
                 ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = startsAt, Phase = from.Phase,
                 GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
-            }, cancellationToken);
+            });
             if (earlier.TryGetValue(from.Id, out var unplaced))
             {
                 unplaced.ToPort = to.Port;
@@ -268,6 +269,7 @@ internal sealed class RebookAppointments(
                 contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, from.Ticket));
             made.Add(placement);
         }
+        await passes.Reissue(moved, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return made;
     }

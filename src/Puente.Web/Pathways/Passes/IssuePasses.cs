@@ -38,15 +38,19 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
     }
 
     /// <summary>
-    /// Revokes the live pass of an appointment that moved and adds a new one for where it now is; the caller
-    /// saves both in the move's transaction. <paramref name="moved"/> carries the appointment's new place.
+    /// Revokes the live passes of appointments that moved and adds a new one for where each now is; the caller
+    /// saves both in the move's transaction. <paramref name="moved"/> carries the appointments' new places.
     /// </summary>
-    public async Task Reissue(AppointmentRecord moved, CancellationToken cancellationToken = default)
+    public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await db.Passes.Where(p => p.AppointmentId == moved.Id && p.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
-        await Handle([moved], cancellationToken);
+        // All at once: one statement per chunk of appointments and one key load, however many moved.
+        foreach (var chunk in moved.Select(m => m.Id).Chunk(500))
+        {
+            await db.Passes.Where(p => chunk.Contains(p.AppointmentId) && p.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
+        }
+        await Handle(moved, cancellationToken);
     }
 
     /// <summary>Signs every pass of a booked appointment again with the active key, keeping its id. Returns how many.</summary>

@@ -7,13 +7,15 @@ using Puente.Domain.Ports;
 using Puente.Domain.Ports.Status;
 using Puente.Web.Accounts;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Ports.Costs;
 using Puente.Web.Ports.Status;
 
 namespace Puente.Web.Ports.Closures;
 
 /// <summary>An officer closes a lane of their port: preview the moves, then confirm; no JavaScript.</summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.PortOfficer)]
-internal sealed class CloseModel(GetPortStatus getStatus, GetLaneHistory access, ClosePort close, UserManager<PuenteUser> users) : PageModel
+internal sealed class CloseModel(
+    GetPortStatus getStatus, GetLaneHistory access, ClosePort close, EstimateClosureCost estimate, UserManager<PuenteUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
 
@@ -25,6 +27,9 @@ internal sealed class CloseModel(GetPortStatus getStatus, GetLaneHistory access,
 
     public GetPortStatus.PortStatus? Port { get; private set; }
     public RebookAppointments.Summary? Preview { get; private set; }
+
+    /// <summary>What the previewed closure would cost; null when there are no BTS counts to estimate from.</summary>
+    public ClosureCostResponse? PreviewCost { get; private set; }
     public GetClosure.Closure? Done { get; private set; }
     public List<string> Errors { get; } = [];
 
@@ -43,6 +48,7 @@ internal sealed class CloseModel(GetPortStatus getStatus, GetLaneHistory access,
         {
             case ClosePort.Previewed previewed:
                 Preview = previewed.Summary;
+                PreviewCost = await estimate.OfClosure(Code, lane, From!.Value, To!.Value, null, cancellationToken);
                 break;
             case ClosePort.Closed closed:
                 Done = closed.Closure;

@@ -81,6 +81,8 @@ internal sealed class ClosePort(PuenteDb db, ChangeLaneStatus status, RebookAppo
             Reason = scope.Reason,
             CreatedBy = userId,
             CreatedAt = now,
+            // Under way already: the lane closes now; a later first date is left to ApplyPlannedClosures.
+            LaneClosedAt = scope.FirstDate <= today ? now : null,
         };
         db.Closures.Add(record);
         var created = true;
@@ -100,13 +102,11 @@ internal sealed class ClosePort(PuenteDb db, ChangeLaneStatus status, RebookAppo
             return (existing.Id, false);
         }
 
-        if (scope.FirstDate <= today)
+        if (record.LaneClosedAt is not null)
         {
-            // Under way already: the lane shows closed from the first date until the day after the last.
-            await status.Apply(scope.CrossingNumber, scope.Lane, LaneAction.Close, scope.Reason,
-                PortCalendar.SlotStartsAt(scope.FirstDate, TimeOnly.MinValue, zone),
-                PortCalendar.SlotStartsAt(scope.LastDate.AddDays(1), TimeOnly.MinValue, zone),
-                userId, record.Id, cancellationToken);
+            // The lane shows closed from the first date until the day after the last.
+            var (since, until) = ApplyPlannedClosures.Window(scope.FirstDate, scope.LastDate, zone);
+            await status.Apply(scope.CrossingNumber, scope.Lane, LaneAction.Close, scope.Reason, since, until, userId, record.Id, cancellationToken);
         }
         await rebook.Handle(scope with { ClosureId = record.Id }, apply: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

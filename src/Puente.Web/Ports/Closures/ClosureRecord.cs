@@ -31,6 +31,15 @@ internal sealed class ClosureRecord
 
     public DateTimeOffset? ReopenedAt { get; set; }
     public string? ReopenedBy { get; set; }
+
+    /// <summary>
+    /// When the lane was marked closed for this closure: at once for a closure under way, by
+    /// <see cref="ApplyPlannedClosures"/> when a planned one's first date comes. Claimed with a conditional update.
+    /// </summary>
+    public DateTimeOffset? LaneClosedAt { get; set; }
+
+    /// <summary>When the lane was marked open again after the closure (or the closure was reopened by hand); claimed like <see cref="LaneClosedAt"/>.</summary>
+    public DateTimeOffset? LaneOpenedAt { get; set; }
 }
 
 internal sealed class ClosureRecordConfiguration : IEntityTypeConfiguration<ClosureRecord>

@@ -4,16 +4,18 @@ using Puente.Domain.Ports.Closures;
 using Puente.Domain.Ports.Status;
 using Puente.Web.Database;
 using Puente.Web.Pathways.Appointments;
+using Puente.Web.Ports.Costs;
 using Puente.Web.Ports.Status;
 
 namespace Puente.Web.Ports.Closures;
 
-/// <summary>A closure and what it did: groups affected, rebooked and left unplaced, and where they went.</summary>
-internal sealed class GetClosure(PuenteDb db)
+/// <summary>A closure and what it did: groups affected, rebooked and left unplaced, where they went, and what it costs.</summary>
+internal sealed class GetClosure(PuenteDb db, EstimateClosureCost estimate)
 {
     public sealed record Closure(
         Guid Id, string Port, string Crossing, LaneType Lane, DateOnly FirstDate, DateOnly LastDate, DateOnly? ReopenedOn, LaneReason Reason,
-        int Affected, int Rebooked, int Unplaced, int PersonsAffected, IReadOnlyList<RebookAppointments.Destination> Destinations);
+        int Affected, int Rebooked, int Unplaced, int PersonsAffected, IReadOnlyList<RebookAppointments.Destination> Destinations,
+        ClosureCostResponse? Cost);
 
     /// <summary>Null when there is no such closure or its port is not the caller's.</summary>
     public async Task<Closure?> Handle(Guid id, PortCaller caller, CancellationToken cancellationToken = default)
@@ -34,7 +36,8 @@ internal sealed class GetClosure(PuenteDb db)
             .ToList();
         return new Closure(
             closure.Id, closure.PortCode, closure.CrossingNumber, closure.Lane, closure.FirstDate, closure.LastDate, closure.ReopenedOn, closure.Reason,
-            moves.Count, moves.Count(m => m.ToPort is not null), moves.Count(m => m.ToPort is null), moves.Sum(m => m.Persons), destinations);
+            moves.Count, moves.Count(m => m.ToPort is not null), moves.Count(m => m.ToPort is null), moves.Sum(m => m.Persons), destinations,
+            await estimate.OfClosure(closure.PortCode, closure.Lane, closure.FirstDate, closure.LastDate, closure.ReopenedOn, cancellationToken));
     }
 
     /// <summary>A port's closures, newest first, for the officers' page.</summary>

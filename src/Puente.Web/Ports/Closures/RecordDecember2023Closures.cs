@@ -61,6 +61,8 @@ internal sealed class RecordDecember2023Closures(PuenteDb db, ChangeLaneStatus s
                 Reason = LaneReason.StaffRedeployed,
                 CreatedBy = recordedBy,
                 CreatedAt = now,
+                LaneClosedAt = closedAt,
+                LaneOpenedAt = reopenedAt,
             };
             db.Closures.Add(record);
             await db.SaveChangesAsync(cancellationToken);

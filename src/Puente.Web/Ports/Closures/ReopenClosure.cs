@@ -38,7 +38,8 @@ internal sealed class ReopenClosure(PuenteDb db, ChangeLaneStatus status, TimePr
         var on = today < closure.FirstDate ? closure.FirstDate : today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Closures.Where(c => c.Id == id && c.ReopenedOn == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReopenedOn, on).SetProperty(c => c.ReopenedAt, now).SetProperty(c => c.ReopenedBy, caller.UserId), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReopenedOn, on).SetProperty(c => c.ReopenedAt, now).SetProperty(c => c.ReopenedBy, caller.UserId)
+                .SetProperty(c => c.LaneOpenedAt, now), cancellationToken);
         if (changed == 0)
         {
             return new NotClosed();

@@ -20,7 +20,7 @@ internal static class CostsApi
                 }
                 return await estimate.Handle(command, ct) switch
                 {
-                    EstimateClosureCost.Estimated e => TypedResults.Ok(new ClosureCostResponse(e.PortName, e.Estimate)),
+                    EstimateClosureCost.Estimated e => TypedResults.Ok(new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource)),
                     EstimateClosureCost.Invalid invalid => problems.Validation(invalid.Errors),
                     EstimateClosureCost.NoSuchLane noLane => problems.Result(StatusCodes.Status422UnprocessableEntity, ProblemCodes.NoSuchLane, code, PortFilters.Name(noLane.Lane)),
                     EstimateClosureCost.NoBaseline none => problems.Result(StatusCodes.Status422UnprocessableEntity, ProblemCodes.NoBaseline, code,
@@ -33,7 +33,8 @@ internal static class CostsApi
     }
 }
 
-internal sealed record ClosureCostResponse(string PortName, ClosureCostEstimate Estimate);
+/// <param name="ValuesSource">Whether the per-unit values are the documented defaults or the operator's own.</param>
+internal sealed record ClosureCostResponse(string PortName, ClosureCostEstimate Estimate, UnitValuesSource ValuesSource);
 
 /// <summary>The query string of a closure-cost request, shared by the API and the page.</summary>
 internal static class ClosureCostRequest

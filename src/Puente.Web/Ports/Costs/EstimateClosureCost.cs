@@ -12,6 +12,13 @@ namespace Puente.Web.Ports.Costs;
 /// What closing a port (or one lane type of it) from one date to another stops, what it puts at stake,
 /// and where the traffic would go, from the BTS counts stored by <c>puente import bts</c>.
 /// </summary>
+/// <summary>Where the per-unit values came from: the documented defaults (docs/operators/ports-data.md) or the operator's settings.</summary>
+internal enum UnitValuesSource
+{
+    Defaults,
+    Configured,
+}
+
 internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptions> options)
 {
     /// <summary>A closure longer than this is refused: the estimate is a daily rate, not a forecast.</summary>
@@ -23,7 +30,7 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
 
     public abstract record Outcome;
 
-    public sealed record Estimated(ClosureCostEstimate Estimate, string PortName) : Outcome;
+    public sealed record Estimated(ClosureCostEstimate Estimate, string PortName, UnitValuesSource ValuesSource) : Outcome;
 
     public sealed record PortNotFound : Outcome;
 
@@ -76,6 +83,20 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
         var estimate = ClosureCost.Estimate(
             costPorts.First(p => p.Code == closed.Code), lanes, command.From, command.To,
             [.. costPorts.Where(p => !alsoClosed.Contains(p.Code))], options.Value.Values, options.Value.DiversionPorts);
-        return new Estimated(estimate, closed.Name);
+        var source = options.Value.Values == new ClosureCostOptions().Values ? UnitValuesSource.Defaults : UnitValuesSource.Configured;
+        return new Estimated(estimate, closed.Name, source);
+    }
+
+    /// <summary>
+    /// The estimate for a recorded closure (one lane type, its closed dates: up to the day before it was reopened);
+    /// null when there is nothing to estimate from.
+    /// </summary>
+    public async Task<ClosureCostResponse?> OfClosure(string port, LaneType lane, DateOnly firstDate, DateOnly lastDate, DateOnly? reopenedOn,
+        CancellationToken cancellationToken = default)
+    {
+        var to = reopenedOn is { } on && on <= lastDate ? on.AddDays(-1) : lastDate;
+        return await Handle(new Command(port, lane, firstDate, to), cancellationToken) is Estimated e
+            ? new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource)
+            : null;
     }
 }

@@ -32,10 +32,20 @@ public sealed class ClosureCostTests
         return path;
     }
 
-    private static async Task<PuenteApp> WithLukevilleBaseline()
+    private static Task<PuenteApp> WithLukevilleBaseline() => WithLukevilleBaseline(demo: false);
+
+    /// <param name="demo">With the demo data, which hold the December 2023 closures.</param>
+    private static async Task<PuenteApp> WithLukevilleBaseline(bool demo)
     {
-        var app = new PuenteApp(demo: false);
-        await app.MigrateAsync();
+        var app = new PuenteApp(demo: demo);
+        if (demo)
+        {
+            _ = app.Services;
+        }
+        else
+        {
+            await app.MigrateAsync();
+        }
         var file = await Baseline(
             ("2602", "Personal Vehicles", 1_000), ("2602", "Personal Vehicle Passengers", 2_500), ("2602", "Trucks", 20),
             ("2602", "Truck Containers Loaded", 10), ("2606", "Personal Vehicles", 100), ("2608", "Personal Vehicles", 10_000),
@@ -159,5 +169,76 @@ public sealed class ClosureCostTests
         Assert.True(estimate.GetProperty("valuePerDay").GetDecimal() > 0);
         Assert.Equal("2606", estimate.GetProperty("diversions").EnumerateArray()
             .First(d => d.GetProperty("lane").GetString() == "passengerVehicle").GetProperty("portCode").GetString());
+    }
+
+    /// <summary>The demo's Lukeville closure of December 2023 (passenger vehicles), found through its lane history.</summary>
+    private static async Task<(HttpClient Analyst, Guid Closure)> LukevilleDecember2023(PuenteApp app)
+    {
+        var analyst = await app.ClientFor("analyst@puente.test");
+        var history = await analyst.GetFromJsonAsync<JsonElement>("/api/ports/2602/status/history", Ct);
+        var id = history.EnumerateArray().First(c => c.GetProperty("lane").GetString() == "passengerVehicle").GetProperty("closureId").GetGuid();
+        return (analyst, id);
+    }
+
+    [Fact]
+    public async Task The_december_2023_lukeville_closure_shows_its_estimate_in_the_closure_api_and_on_the_port_page()
+    {
+        await using var app = await WithLukevilleBaseline(demo: true);
+        var (analyst, id) = await LukevilleDecember2023(app);
+
+        var closure = await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct);
+
+        var cost = closure.GetProperty("cost");
+        Assert.Equal("defaults", cost.GetProperty("valuesSource").GetString());
+        var estimate = cost.GetProperty("estimate");
+        // 4 December 2023 to 4 January 2024 (reopened at 06:00 that day), passenger vehicles only.
+        Assert.Equal(("2023-12-04", "2024-01-04", 32), (estimate.GetProperty("from").GetString(), estimate.GetProperty("to").GetString(), estimate.GetProperty("days").GetInt32()));
+        Assert.Equal(["passengerVehicle"], estimate.GetProperty("lanes").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(2_500 * 50, estimate.GetProperty("valuePerDay").GetDecimal());
+        Assert.Equal("2606", estimate.GetProperty("diversions")[0].GetProperty("portCode").GetString());
+
+        var page = await app.CreateClient().GetStringAsync("/Ports/2602?lang=en", Ct);
+
+        Assert.Contains("Value at stake: US$ 125,000 a day, US$ 4,000,000 over the closure’s 32 days.", page, StringComparison.Ordinal);
+        Assert.Contains("the documented defaults", page, StringComparison.Ordinal);
+        Assert.Contains("Sasabe (2606)", page, StringComparison.Ordinal);
+        // Commercial lanes: 10 loaded truck containers a day at US$ 50,000.
+        Assert.Contains("US$ 500,000 a day", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        var spanish = await app.CreateClient().GetStringAsync("/Ports/2602?lang=es", Ct);
+        Assert.Contains("Valor en juego", spanish, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closure_without_bts_counts_before_it_says_it_cannot_be_estimated()
+    {
+        await using var app = new PuenteApp();
+        var (analyst, id) = await LukevilleDecember2023(app);
+
+        var closure = await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct);
+
+        Assert.Equal(JsonValueKind.Null, closure.GetProperty("cost").ValueKind);
+        var page = await app.CreateClient().GetStringAsync("/Ports/2602?lang=en", Ct);
+        Assert.Contains("There are no BTS counts for the 12 months before the closure", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_december_2023_lukeville_closure_is_estimated_from_the_real_bts_data_on_its_page()
+    {
+        var path = TestFiles.RealData("bts_border_crossing_entry_data_us_mexico_1996-2025.csv");
+        await using var app = new PuenteApp();
+        _ = app.Services;
+        await FlowsTests.Import(app, path);
+        var (analyst, id) = await LukevilleDecember2023(app);
+
+        var estimate = (await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct)).GetProperty("cost").GetProperty("estimate");
+
+        var flows = estimate.GetProperty("flows").EnumerateArray().ToDictionary(f => f.GetProperty("measure").GetString()!);
+        Assert.Equal(12, flows["personalVehicles"].GetProperty("monthsUsed").GetInt32());
+        Assert.InRange(flows["personalVehicles"].GetProperty("perDay").GetDouble(), 1_000, 10_000);
+        Assert.Equal(32 * estimate.GetProperty("valuePerDay").GetDecimal(), estimate.GetProperty("valueTotal").GetDecimal());
+        var page = await app.CreateClient().GetStringAsync("/Ports/2602?lang=en", Ct);
+        Assert.Contains("Daily flows stopped (BTS average from 2022-12 to 2023-11)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("There are no BTS counts", page, StringComparison.Ordinal);
     }
 }

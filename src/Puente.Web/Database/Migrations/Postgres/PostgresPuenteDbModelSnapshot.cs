@@ -1044,6 +1044,12 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("LaneClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LaneOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("LastDate")
                         .HasColumnType("date");
 

@@ -1033,6 +1033,12 @@ namespace Puente.Web.Database.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LaneClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LaneOpenedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("LastDate")
                         .HasColumnType("TEXT");
 

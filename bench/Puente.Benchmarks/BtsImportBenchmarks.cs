@@ -1,0 +1,88 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using nietras.SeparatedValues;
+using Puente.Web.Ports.Flows;
+
+namespace Puente.Benchmarks;
+
+/// <summary>
+/// `puente import bts` of the whole BTS file (94,234 rows) into an empty SQLite database, against a plain
+/// parse of the same file with Sep (every field read, the count parsed as a number): what any reader pays.
+/// The file is the shared real-data one (PUENTE_REAL_DATA, else ../shared/data beside the repository).
+/// </summary>
+[MemoryDiagnoser]
+public class BtsImportBenchmarks
+{
+    public const string FileName = "bts_border_crossing_entry_data_us_mexico_1996-2025.csv";
+
+    private PuenteHost host = null!;
+    private string path = "";
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        path = RealData.File(FileName);
+        host = await PuenteHost.Start();
+        host.Snapshot();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => host.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public long PlainParse()
+    {
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        long total = 0;
+        foreach (var row in reader)
+        {
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                total += row[i].Span.Length;
+            }
+            total += long.TryParse(row[6].Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        }
+        return total;
+    }
+
+    [IterationSetup(Target = nameof(Import))]
+    public void EmptyDatabase() => host.Restore();
+
+    [Benchmark]
+    public async Task<int> Import()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        using var file = new StreamReader(path);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ImportBtsFlows>().Handle(file);
+        return outcome is ImportBtsFlows.Imported imported ? imported.Added : throw new InvalidOperationException($"{path} did not import: {outcome}");
+    }
+}
+
+/// <summary>Where the shared real-data files are, or a clear message that they are not.</summary>
+internal static class RealData
+{
+    public static string File(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("PUENTE_REAL_DATA") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "..", "shared", "data");
+        var path = Path.GetFullPath(Path.Combine(directory, name));
+        return System.IO.File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"Skipped: the real-data file {path} is not present. Set PUENTE_REAL_DATA to the folder holding the shared BTS files to run this benchmark.", path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "Puente.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
