@@ -144,6 +144,7 @@ internal static class PuenteServices
         services.AddScoped<UpdateCase>();
         services.AddScoped<TransferCase>();
         services.AddScoped<CountCases>();
+        services.AddScoped<Puente.Web.Binational.Simulator.RunPolicySimulation>();
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

@@ -93,4 +93,15 @@ internal static class FieldCodes
     public const string CaseAssignSelfOnly = "protection.assign-self-only";
     public const string CaseAssigneeRequired = "protection.assignee-required";
     public const string CaseAssigneeUnknown = "protection.assignee-unknown";
+
+    public const string SimulationDays = "simulator.days";
+    public const string SimulationScale = "simulator.capacity-scale";
+    public const string SimulationPriority = "simulator.priority";
+    public const string SimulationRate = "simulator.rate";
+    public const string SimulationReentry = "simulator.reentry";
+    public const string SimulationPortUnknown = "simulator.port-unknown";
+    public const string SimulationPortCapacity = "simulator.port-capacity";
+    public const string SimulationSeed = "simulator.seed";
+    public const string SimulationPortCapacityFormat = "simulator.port-capacity-format";
+    public const string SimulationClosureFormat = "simulator.closure-format";
 }
