@@ -10,6 +10,7 @@ using Microsoft.Extensions.WebEncoders;
 using Puente.Web;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
+using Puente.Web.Binational.OpenData;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -116,6 +117,7 @@ app.MapConsulatesApi();
 app.MapCasesApi();
 app.MapProtectionStatisticsApi();
 app.MapAuditApi();
+app.MapOpenDataApi();
 app.MapRazorPages();
 
 app.Run();

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
+using Puente.Web.Binational.OpenData;
+using Puente.Web.Binational.Simulator;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -144,7 +146,8 @@ internal static class PuenteServices
         services.AddScoped<UpdateCase>();
         services.AddScoped<TransferCase>();
         services.AddScoped<CountCases>();
-        services.AddScoped<Puente.Web.Binational.Simulator.RunPolicySimulation>();
+        services.AddScoped<RunPolicySimulation>();
+        OpenDataCatalog.Register(services);
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

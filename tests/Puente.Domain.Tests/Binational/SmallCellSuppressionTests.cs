@@ -1,4 +1,5 @@
 using Puente.Domain.Binational;
+using Puente.Tests;
 
 namespace Puente.Domain.Tests.Binational;
 
@@ -18,7 +19,7 @@ public sealed class SmallCellSuppressionTests
 
         Assert.True(hidden[0, 1]);
         Assert.True(Enumerable.Range(0, 5).Count(c => hidden[0, c]) >= 2);
-        Assert.Empty(Recoverable(counts, hidden));
+        Assert.Empty(TableAttack.Recoverable(hidden));
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class SmallCellSuppressionTests
         var primaryOnly = new bool[3, 4];
         primaryOnly[0, 1] = true;
 
-        Assert.Equal([(0, 1)], Recoverable(counts, primaryOnly));
+        Assert.Equal([(0, 1)], TableAttack.Recoverable(primaryOnly));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SmallCellSuppressionTests
 
         Assert.True(hidden[0, 1]);
         Assert.True(hidden[0, 3]);
-        Assert.Empty(Recoverable(counts, hidden));
+        Assert.Empty(TableAttack.Recoverable(hidden));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class SmallCellSuppressionTests
 
         var hidden = SmallCellSuppression.Suppress(counts);
 
-        Assert.Empty(Recoverable(counts, hidden));
+        Assert.Empty(TableAttack.Recoverable(hidden));
     }
 
     [Fact]
@@ -96,74 +97,7 @@ public sealed class SmallCellSuppressionTests
                     Assert.False(table[r, c] is > 0 and < 5 && !hidden[r, c], $"run {run}: ({r},{c}) = {table[r, c]} published");
                 }
             }
-            Assert.Empty(Recoverable(counts, hidden));
+            Assert.Empty(TableAttack.Recoverable(hidden));
         }
-    }
-
-    /// <summary>
-    /// The attack: every published count is known, each row and column of the table with totals is an
-    /// equation, and a withheld count is recovered when its unit vector lies in the span of those equations
-    /// restricted to the withheld counts (Gaussian elimination, independent of the routine under test).
-    /// </summary>
-    private static List<(int Row, int Column)> Recoverable(int[,] counts, bool[,] hidden)
-    {
-        var (rows, columns) = (counts.GetLength(0) + 1, counts.GetLength(1) + 1);
-        var unknowns = new List<(int Row, int Column)>();
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                if (hidden[r, c])
-                {
-                    unknowns.Add((r, c));
-                }
-            }
-        }
-        var equations = new List<double[]>();
-        for (var r = 0; r < rows; r++)
-        {
-            // Row r: its counts minus its total are zero (the total row likewise, with the grand total).
-            equations.Add([.. unknowns.Select(u => u.Row != r ? 0.0 : u.Column == columns - 1 ? -1.0 : 1.0)]);
-        }
-        for (var c = 0; c < columns; c++)
-        {
-            equations.Add([.. unknowns.Select(u => u.Column != c ? 0.0 : u.Row == rows - 1 ? -1.0 : 1.0)]);
-        }
-        var rank = Rank(equations);
-        return [.. unknowns.Where((_, k) =>
-        {
-            var unit = new double[unknowns.Count];
-            unit[k] = 1;
-            return Rank([.. equations, unit]) == rank;
-        })];
-    }
-
-    private static int Rank(List<double[]> matrix)
-    {
-        var m = matrix.Select(row => (double[])row.Clone()).ToList();
-        var width = m.Count == 0 ? 0 : m[0].Length;
-        var rank = 0;
-        for (var column = 0; column < width && rank < m.Count; column++)
-        {
-            var pivot = Enumerable.Range(rank, m.Count - rank).FirstOrDefault(r => Math.Abs(m[r][column]) > 1e-9, -1);
-            if (pivot < 0)
-            {
-                continue;
-            }
-            (m[rank], m[pivot]) = (m[pivot], m[rank]);
-            for (var r = 0; r < m.Count; r++)
-            {
-                if (r != rank && Math.Abs(m[r][column]) > 1e-9)
-                {
-                    var factor = m[r][column] / m[rank][column];
-                    for (var c = column; c < width; c++)
-                    {
-                        m[r][c] -= factor * m[rank][c];
-                    }
-                }
-            }
-            rank++;
-        }
-        return rank;
     }
 }
