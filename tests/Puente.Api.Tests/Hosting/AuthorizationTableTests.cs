@@ -112,6 +112,10 @@ public sealed class AuthorizationTableTests
         new("POST /api/protection/cases/{id:guid}/transfer", [Login, Deny,  Deny,  Deny,  Deny,  Deny,  Allow, Deny], "/api/protection/cases/{case}/transfer"),
         new("GET /api/protection/statistics",                [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
 
+        new("GET /opendata/{file}",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/opendata/closures.csv"),
+        new("GET /opendata",                                 [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /Binational/Simulator",                     [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+
         new("ANY /health/live",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("ANY /health/ready",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /openapi/{documentName}.json",              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/openapi/v1.json"),
