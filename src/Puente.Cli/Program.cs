@@ -28,6 +28,7 @@ internal static class PuenteCommandLine
             ImportCommands.Create(),
             PortsCommands.Create(),
             AuditCommands.Create(),
+            PolicyCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -11,6 +11,7 @@ using Puente.Web;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
 using Puente.Web.Binational.Figures;
+using Puente.Web.Binational.OpenData;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -125,6 +126,7 @@ app.MapCasesApi();
 app.MapProtectionStatisticsApi();
 app.MapAuditApi();
 app.MapBinationalFiguresApi();
+app.MapOpenDataApi();
 app.MapRazorPages();
 
 app.Run();

@@ -5,6 +5,8 @@ using Puente.Web.Audit;
 using Puente.Web.Binational.Briefing;
 using Puente.Web.Binational.Encounters;
 using Puente.Web.Binational.Figures;
+using Puente.Web.Binational.OpenData;
+using Puente.Web.Binational.Simulator;
 using Puente.Web.Database;
 using Puente.Web.Demo;
 using Puente.Web.Hosting;
@@ -159,6 +161,8 @@ internal static class PuenteServices
         services.AddScoped<UpdateCase>();
         services.AddScoped<TransferCase>();
         services.AddScoped<CountCases>();
+        services.AddScoped<RunPolicySimulation>();
+        OpenDataCatalog.Register(services);
     }
 
     private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)

@@ -98,4 +98,14 @@ internal static class FieldCodes
     // Binational: the period of the figures
     public const string PeriodReversed = "binational.period-reversed";
     public const string PeriodTooLong = "binational.period-too-long";
+    public const string SimulationDays = "simulator.days";
+    public const string SimulationScale = "simulator.capacity-scale";
+    public const string SimulationPriority = "simulator.priority";
+    public const string SimulationRate = "simulator.rate";
+    public const string SimulationReentry = "simulator.reentry";
+    public const string SimulationPortUnknown = "simulator.port-unknown";
+    public const string SimulationPortCapacity = "simulator.port-capacity";
+    public const string SimulationSeed = "simulator.seed";
+    public const string SimulationPortCapacityFormat = "simulator.port-capacity-format";
+    public const string SimulationClosureFormat = "simulator.closure-format";
 }

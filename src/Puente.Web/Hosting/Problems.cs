@@ -68,6 +68,8 @@ internal static class ProblemCodes
     public const string CaseQueueUnknown = "protection.queue-unknown";
     public const string CaseSearchTooShort = "protection.search-too-short";
 
+    public const string OpenDataNotFound = "opendata.not-found";
+
     public const string SignInFailed = "auth.failed";
     public const string LockedOut = "auth.locked-out";
     public const string SignInNotAllowed = "auth.not-allowed";

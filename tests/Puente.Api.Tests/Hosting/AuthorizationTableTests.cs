@@ -115,6 +115,10 @@ public sealed class AuthorizationTableTests
         new("GET /api/binational/figures",                   [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
         new("GET /api/binational/public-figures",            [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
 
+        new("GET /opendata/{file}",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/opendata/closures.csv"),
+        new("GET /opendata",                                 [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /Binational/Simulator",                     [Login, Allow, Allow, Deny,  Deny,  Deny,  Deny,  Deny]),
+
         new("ANY /health/live",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("ANY /health/ready",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /openapi/{documentName}.json",              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/openapi/v1.json"),

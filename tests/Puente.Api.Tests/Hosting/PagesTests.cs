@@ -46,6 +46,7 @@ public sealed class PagesTests
     [InlineData("/Ports/2504/Waits")]
     [InlineData("/Ports/2504/Flows")]
     [InlineData("/Account/Login")]
+    [InlineData("/opendata")]
     public async Task Pages_carry_a_strict_content_security_policy_and_stay_small(string path)
     {
         await using var app = new PuenteApp();

@@ -90,6 +90,9 @@ public sealed partial class ResourceTests
         ["RebookingRule_"] = Enum.GetNames<Puente.Domain.Ports.Closures.RebookingRule>(),
         ["Language_"] = Languages.Supported,
         ["Measure_"] = Enum.GetNames<Puente.Domain.Ports.Flows.BtsMeasure>(),
+        ["OpenData_"] = [.. new[] { "draw-statistics", "capacity", "closures", "lane-status-history", "wait-times", "protection-cases" }
+            .SelectMany(name => new[] { $"{name}_Title", $"{name}_Description" })],
+        ["Simulator_Demand_"] = Enum.GetNames<Puente.Web.Binational.Simulator.RunPolicySimulation.DemandSource>(),
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["Register_DocumentType_"] = ["", .. Enum.GetValues<DocumentType>().Select(TravelDocument.Code)],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),

@@ -5,7 +5,7 @@ using Puente.Browser.Tests.Infrastructure;
 namespace Puente.Browser.Tests.Binational;
 
 /// <summary>An analyst opens the dashboard and the briefing in each language; both pass the accessibility scan.</summary>
-public sealed class BinationalPagesTests(BrowserFixture fixture)
+public sealed class DashboardPagesTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task The_dashboard_and_the_briefing_read_in_every_language_and_pass_the_accessibility_scan()
