@@ -60,3 +60,20 @@ internal static class BinationalData
     public static async Task<PeriodFigures> Figures(HttpClient client, string url) =>
         (await client.GetFromJsonAsync<PeriodFigures>(url, Json, Ct))!;
 }
+
+/// <summary>One app seeded with <see cref="BinationalData.Seed"/> for every test that only reads the period:
+/// the seed runs `puente demo simulate`, which takes most of a minute.</summary>
+public sealed class SeededPeriod : IAsyncLifetime
+{
+    public PuenteApp App { get; } = new();
+
+    public async ValueTask InitializeAsync() => await BinationalData.Seed(App);
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededPeriodGroup : ICollectionFixture<SeededPeriod>
+{
+    public const string Name = "A seeded binational period";
+}

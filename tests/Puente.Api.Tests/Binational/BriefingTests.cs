@@ -6,7 +6,8 @@ using static Puente.Api.Tests.Binational.BinationalData;
 
 namespace Puente.Api.Tests.Binational;
 
-public sealed class BriefingTests
+[Collection(SeededPeriodGroup.Name)]
+public sealed class BriefingTests(SeededPeriod period)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,8 +18,7 @@ public sealed class BriefingTests
     public async Task The_dashboard_the_briefing_page_and_its_pdf_show_the_same_headline_numbers(string language)
     {
         var pdftotext = Prerequisite.Program("pdftotext", "install poppler-utils to read the briefing PDF");
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
         var figures = await Figures(await app.ClientFor(Analyst), $"/api/binational/figures?{Period}");
         var pages = await PageForms.SignIn(app, Analyst);
 
@@ -53,8 +53,7 @@ public sealed class BriefingTests
     {
         var pdftoppm = Prerequisite.Program("pdftoppm", "install poppler-utils to render the briefing PDF");
         var pdftotext = Prerequisite.Program("pdftotext", "install poppler-utils to read the briefing PDF");
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
         var pages = await PageForms.SignIn(app, Analyst);
 
         var response = await pages.GetAsync($"/Binational/Briefing?handler=Pdf&{Period}&language=es-en", Ct);

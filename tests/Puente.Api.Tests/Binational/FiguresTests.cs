@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,7 +15,8 @@ using static Puente.Api.Tests.Binational.BinationalData;
 
 namespace Puente.Api.Tests.Binational;
 
-public sealed class FiguresTests
+[Collection(SeededPeriodGroup.Name)]
+public sealed class FiguresTests(SeededPeriod period)
 {
     private static readonly DateOnly First = new(2026, 11, 1);
     private static readonly DateOnly Last = new(2027, 1, 31);
@@ -24,8 +26,7 @@ public sealed class FiguresTests
     [Fact]
     public async Task The_figures_over_http_equal_the_figures_counted_from_the_seeded_records()
     {
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
         var analyst = await app.ClientFor(Analyst);
 
         var figures = await Figures(analyst, $"/api/binational/figures?{Period}");
@@ -67,10 +68,36 @@ public sealed class FiguresTests
     }
 
     [Fact]
+    public async Task The_open_data_files_add_up_to_the_dashboards_figures_for_the_same_period()
+    {
+        var app = period.App;
+        var figures = await Figures(await app.ClientFor(Analyst), $"/api/binational/figures?{Period}");
+        var anonymous = app.CreateClient();
+
+        var draws = Rows(await anonymous.GetStringAsync("/opendata/draw-statistics.csv", Ct))
+            .Where(r => DateOnly.Parse(r["service_date"], CultureInfo.InvariantCulture) is var d && d >= First && d <= Last).ToList();
+        var protection = Rows(await anonymous.GetStringAsync("/opendata/protection-cases.csv", Ct))
+            .Where(r => r["consulate"] == "all" && r["category"] == "all"
+                && string.CompareOrdinal(r["month"], From[..7]) >= 0 && string.CompareOrdinal(r["month"], To[..7]) <= 0).ToList();
+
+        Assert.NotEmpty(draws);
+        Assert.Equal(figures.Pathways.PlacesOffered, draws.Sum(r => int.Parse(r["places_offered"], CultureInfo.InvariantCulture)));
+        Assert.Equal(figures.Pathways.SelectedPersons, draws.Sum(r => int.Parse(r["selected_persons"], CultureInfo.InvariantCulture)));
+        Assert.Equal(figures.Protection!.Total.Count, protection.Sum(r => int.Parse(r["cases"], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A published CSV's rows by column name (the files hold codes, dates and numbers: no quoting).</summary>
+    private static List<Dictionary<string, string>> Rows(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    [Fact]
     public async Task The_api_answers_exactly_what_the_projection_computes_for_the_same_period()
     {
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
 
         var overHttp = await (await app.ClientFor(Analyst)).GetStringAsync($"/api/binational/figures?{Period}&port=2504", Ct);
 
@@ -83,8 +110,7 @@ public sealed class FiguresTests
     [Fact]
     public async Task The_public_figures_have_no_protection_section_and_the_public_page_shows_none()
     {
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
         var anonymous = app.CreateClient();
 
         var json = await anonymous.GetFromJsonAsync<JsonElement>($"/api/binational/public-figures?{Period}", Ct);
@@ -101,8 +127,7 @@ public sealed class FiguresTests
     [Fact]
     public async Task The_dashboard_withholds_a_protection_count_of_3_and_shows_a_count_of_5()
     {
-        await using var app = new PuenteApp();
-        await Seed(app);
+        var app = period.App;
         var analyst = await PageForms.SignIn(app, Analyst);
 
         var page = await analyst.GetStringAsync($"/Binational?{Period}&lang=en", Ct);
