@@ -113,6 +113,14 @@ public sealed class ClosuresApiTests
         var reopened = await officer.PostAsync($"/api/closures/{id}/reopen", null, Ct);
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
         Assert.Equal(afterFirst.Appointments, (await Snapshot(app)).Appointments);
+
+        // The closure and its reopening are in the audit log, once each, under the officer's name.
+        await using var auditScope = app.Services.CreateAsyncScope();
+        var audit = auditScope.ServiceProvider.GetRequiredService<PuenteDb>();
+        var officerId = await audit.Users.Where(u => u.Email == Bookings.Officer).Select(u => u.Id).SingleAsync(Ct);
+        var entries = await audit.AuditEntries.AsNoTracking().Where(e => e.EntityType == "closure" && e.EntityId == id.ToString())
+            .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Actor }).ToListAsync(Ct);
+        Assert.Equal([("closure.created", officerId), ("closure.reopened", officerId)], entries.Select(e => (e.Action, e.Actor)));
     }
 
     [Fact]

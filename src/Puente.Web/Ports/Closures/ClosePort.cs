@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
 using Puente.Domain.Ports.Status;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways.Appointments;
@@ -13,7 +14,7 @@ namespace Puente.Web.Ports.Closures;
 /// group it covers. A preview answers the same counts and changes nothing. Closing the same lane over the
 /// same dates again finds the first closure and moves nobody who was already moved.
 /// </summary>
-internal sealed class ClosePort(PuenteDb db, ChangeLaneStatus status, RebookAppointments rebook, GetClosure getClosure, TimeProvider clock)
+internal sealed class ClosePort(PuenteDb db, ChangeLaneStatus status, RebookAppointments rebook, GetClosure getClosure, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The longest closure one request may declare; a longer one is declared again when it is known.</summary>
     public const int MaxDays = 366;
@@ -109,6 +110,10 @@ internal sealed class ClosePort(PuenteDb db, ChangeLaneStatus status, RebookAppo
             await status.Apply(scope.CrossingNumber, scope.Lane, LaneAction.Close, scope.Reason, since, until, userId, record.Id, cancellationToken);
         }
         await rebook.Handle(scope with { ClosureId = record.Id }, apply: true, cancellationToken);
+        await audit.Append(new AuditLog.Event(userId, "closure.created", "closure", record.Id.ToString(), null, new
+        {
+            port = scope.PortCode, crossing = scope.CrossingNumber, lane = scope.Lane, from = scope.FirstDate, to = scope.LastDate, reason = scope.Reason,
+        }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (record.Id, created);
     }

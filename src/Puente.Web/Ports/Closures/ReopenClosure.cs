@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Ports;
 using Puente.Domain.Ports.Status;
+using Puente.Web.Audit;
 using Puente.Web.Database;
 using Puente.Web.Ports.Status;
 
@@ -10,7 +11,7 @@ namespace Puente.Web.Ports.Closures;
 /// Ends a closure early: its dates from today on are open again (for new draws) and the lane opens.
 /// Nobody who was moved is moved back: they hold new passes and were told where to go.
 /// </summary>
-internal sealed class ReopenClosure(PuenteDb db, ChangeLaneStatus status, TimeProvider clock)
+internal sealed class ReopenClosure(PuenteDb db, ChangeLaneStatus status, AuditLog audit, TimeProvider clock)
 {
     public abstract record Outcome;
     public sealed record Reopened(DateOnly On) : Outcome;
@@ -50,6 +51,7 @@ internal sealed class ReopenClosure(PuenteDb db, ChangeLaneStatus status, TimePr
         {
             await status.Apply(closure.CrossingNumber, closure.Lane, LaneAction.Open, null, now, null, caller.UserId, closure.Id, cancellationToken);
         }
+        await audit.Append(new AuditLog.Event(caller.UserId, "closure.reopened", "closure", closure.Id.ToString(), null, new { reopenedOn = on }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Reopened(on);
     }
