@@ -23,6 +23,9 @@ namespace Puente.Benchmarks;
 [MemoryDiagnoser]
 public class RebookingBenchmarks
 {
+    /// <summary>The seeded data's clock: every record is written as of this instant.</summary>
+    private static readonly DateTimeOffset SeededAt = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
     private const string SanYsidro = "2504";
     private const int Appointments = 10_000;
     private const int Dates = 5;
@@ -49,12 +52,12 @@ public class RebookingBenchmarks
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
         var lane = await db.Ports.Where(p => p.Code == SanYsidro).Select(p => new { p.AppointmentCrossing, p.AppointmentLane }).SingleAsync();
-        var closureId = Guid.CreateVersion7();
+        var closureId = Guid.CreateVersion7(SeededAt);
         closure = new(closureId, SanYsidro, lane.AppointmentCrossing!, lane.AppointmentLane!.Value, FirstDate, FirstDate.AddDays(Dates - 1), LaneReason.StaffRedeployed);
         db.Closures.Add(new ClosureRecord
         {
             Id = closureId, PortCode = SanYsidro, CrossingNumber = closure.CrossingNumber, Lane = closure.Lane, FirstDate = closure.FirstDate,
-            LastDate = closure.LastDate, Reason = closure.Reason, CreatedBy = "system", CreatedAt = DateTimeOffset.UtcNow,
+            LastDate = closure.LastDate, Reason = closure.Reason, CreatedBy = "system", CreatedAt = SeededAt,
         });
         Seed(db);
         await db.SaveChangesAsync();
@@ -64,7 +67,7 @@ public class RebookingBenchmarks
     private static void Seed(PuenteDb db)
     {
         var random = new Random(20270301);
-        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var now = SeededAt;
         for (var i = 0; i < Appointments; i++)
         {
             var userId = Guid.NewGuid().ToString();
