@@ -1,24 +1,32 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Puente.Web;
 using Puente.Web.Database;
 
 namespace Puente.Benchmarks;
 
 /// <summary>
-/// The services of the web host on a SQLite file of its own, migrated once; each measured run starts
-/// from a copy of that file, so a benchmark that writes always finds the same database.
+/// The services of the web host on a database of its own, migrated once; each measured run starts
+/// from a copy of the kept state, so a benchmark that writes always finds the same database. SQLite
+/// in a temporary file, or PostgreSQL on the server named by <c>PUENTE_BENCH_POSTGRES</c> (a connection
+/// string without a database), where the copy is a database created from a template.
 /// </summary>
 internal sealed class PuenteHost : IDisposable
 {
     private readonly string template;
+    private readonly string? postgresAdmin;
+    private readonly string? postgresName;
 
-    private PuenteHost(string directory, ServiceProvider services)
+    private PuenteHost(string directory, ServiceProvider services, string? postgresAdmin, string? postgresName)
     {
         Directory = directory;
         Services = services;
         template = Path.Combine(directory, "template.db");
+        this.postgresAdmin = postgresAdmin;
+        this.postgresName = postgresName;
     }
 
     public string Directory { get; }
@@ -28,22 +36,49 @@ internal sealed class PuenteHost : IDisposable
     private string Live => Path.Combine(Directory, "puente.db");
 
     /// <param name="settings">More configuration, e.g. the ports' slots.</param>
-    public static async Task<PuenteHost> Start(IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The clock the use cases read; the system clock when not given.</param>
+    /// <param name="postgres">Run on PostgreSQL (<c>PUENTE_BENCH_POSTGRES</c> must be set) instead of SQLite.</param>
+    public static async Task<PuenteHost> Start(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool postgres = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"puente-bench-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        string? admin = null, name = null;
+        Dictionary<string, string?> database;
+        if (postgres)
         {
-            ["Database:Provider"] = "Sqlite",
+            admin = Environment.GetEnvironmentVariable("PUENTE_BENCH_POSTGRES") is { Length: > 0 } given
+                ? given
+                : throw new InvalidOperationException(
+                    "Set PUENTE_BENCH_POSTGRES to a PostgreSQL connection string without a database, e.g. the one `.ci/pg-start` prints.");
+            name = $"puente_bench_{Guid.NewGuid():N}";
+            await Postgres(admin, $"CREATE DATABASE {name}");
+            database = new()
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Puente"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+            };
+        }
+        else
+        {
             // No pooling: the file is replaced between runs.
-            ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")};Pooling=False",
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+            database = new()
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")};Pooling=False",
+            };
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         collection.AddPuenteCore(configuration);
         collection.AddPuenteIdentityCore();
-        var host = new PuenteHost(directory, collection.BuildServiceProvider());
+        if (clock is not null)
+        {
+            collection.Replace(ServiceDescriptor.Singleton(clock));
+        }
+        var host = new PuenteHost(directory, collection.BuildServiceProvider(), admin, name);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().Handle();
@@ -52,14 +87,48 @@ internal sealed class PuenteHost : IDisposable
     }
 
     /// <summary>Keeps the database as it is now as the state every run starts from.</summary>
-    public void Snapshot() => File.Copy(Live, template, overwrite: true);
+    public void Snapshot()
+    {
+        if (postgresName is null)
+        {
+            File.Copy(Live, template, overwrite: true);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName}_template").GetAwaiter().GetResult();
+        Postgres(postgresAdmin!, $"CREATE DATABASE {postgresName}_template TEMPLATE {postgresName}").GetAwaiter().GetResult();
+    }
 
     /// <summary>Puts the kept state back.</summary>
-    public void Restore() => File.Copy(template, Live, overwrite: true);
+    public void Restore()
+    {
+        if (postgresName is null)
+        {
+            File.Copy(template, Live, overwrite: true);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)").GetAwaiter().GetResult();
+        Postgres(postgresAdmin!, $"CREATE DATABASE {postgresName} TEMPLATE {postgresName}_template").GetAwaiter().GetResult();
+    }
 
     public void Dispose()
     {
         Services.Dispose();
+        if (postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)").GetAwaiter().GetResult();
+            Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName}_template").GetAwaiter().GetResult();
+        }
         System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private static async Task Postgres(string admin, string statement)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(statement, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -36,11 +36,19 @@ namespace Puente.Web;
 /// <summary>What the web host and the command-line tool share: database, clock, use cases.</summary>
 internal static class PuenteServices
 {
+    public const string PasswordHashingSection = "PasswordHashing";
+
     public static IServiceCollection AddPuenteCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPuenteDatabase(configuration);
         services.AddDataProtection().SetApplicationName("puente").PersistKeysToDbContext<PuenteDb>();
+        // Identity's PBKDF2 work factor (its default, 100,000, unless configured); stored hashes carry
+        // their own count, so changing it never locks anyone out.
+        services.AddOptions<PasswordHasherOptions>()
+            .Bind(configuration.GetSection(PasswordHashingSection))
+            .Validate(o => o.IterationCount >= 1, "PasswordHashing:IterationCount must be at least 1.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()

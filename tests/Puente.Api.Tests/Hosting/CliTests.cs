@@ -12,11 +12,13 @@ public sealed class CliTests
     [Fact]
     public async Task Db_migrate_then_users_add_creates_an_officer_who_signs_in_scoped_to_the_port()
     {
-        var database = TestDatabase.Create();
+        // A new deployment: no schema at all until `db migrate`.
+        var database = TestDatabase.CreateEmpty();
         await using var app = new PuenteApp(demo: false, database: database);
 
         var migrate = await PuenteCli.Invoke(database, "db", "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("_Initial", migrate.Output, StringComparison.Ordinal);
         var add = await PuenteCli.Invoke(database, "users", "add", "--email", "officer.otay@puente.test",
             "--role", "PortOfficer", "--port", "2506", "--port", "2504", "--password", "Otay-Mesa-2026!");
         Assert.True(add.ExitCode == 0, add.Error);

@@ -20,6 +20,9 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
     /// <summary>The test deployment's key for protection cases' personal fields (32 bytes, base64).</summary>
     public const string ProtectionDataKey = "dGVzdC1vbmx5LXByb3RlY3Rpb24ta2V5LTMyLWJ5dGU=";
 
+    /// <summary>PBKDF2 rounds for passwords hashed by test hosts and the CLI they run.</summary>
+    public const string TestPasswordHashIterations = "1000";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PauseBetweenSteps = TimeSpan.FromMilliseconds(50);
 
@@ -51,6 +54,8 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["BackgroundJobs:Enabled"] = "false",
             ["Demo:SimulatedApplicants"] = "0",
             ["Protection:DataKey"] = ProtectionDataKey,
+            // Hashing stays real but cheap: every test host seeds accounts and signs people in.
+            ["PasswordHashing:IterationCount"] = TestPasswordHashIterations,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -27,6 +27,7 @@ public static class PuenteCli
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Puente"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["PasswordHashing__IterationCount"] = PuenteApp.TestPasswordHashIterations;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

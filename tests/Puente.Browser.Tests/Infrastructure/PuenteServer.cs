@@ -67,6 +67,8 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         // Every test shares this server; the default limits are sized for one person, not a suite.
         builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
         builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
+        // Hashing stays real but cheap: the server seeds accounts and the tests sign people in.
+        builder.UseSetting("PasswordHashing:IterationCount", "1000");
         builder.UseSetting("BackgroundJobs:Enabled", "false");
         builder.UseSetting("Protection:DataKey", "dGVzdC1vbmx5LXByb3RlY3Rpb24ta2V5LTMyLWJ5dGU=");
         if (!demoDraw)

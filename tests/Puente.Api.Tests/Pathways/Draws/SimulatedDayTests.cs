@@ -11,14 +11,14 @@ public sealed class SimulatedDayTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_simulated_day_of_5000_applicants_publishes_a_bundle_that_verifies_and_any_alteration_is_named()
+    public async Task A_simulated_day_of_1500_applicants_publishes_a_bundle_that_verifies_and_any_alteration_is_named()
     {
         var database = TestDatabase.Create();
         await using var app = new PuenteApp(demo: false, database: database);
 
-        var simulate = await PuenteCli.Invoke(database, "demo", "simulate", "--date", "2026-12-01", "--applicants", "5000", "--seed", "7");
+        var simulate = await PuenteCli.Invoke(database, "demo", "simulate", "--date", "2026-12-01", "--applicants", "1500", "--seed", "7");
         Assert.True(simulate.ExitCode == 0, simulate.Error + simulate.Output);
-        Assert.Contains("Simulated 2026-12-01: 5000 requests", simulate.Output, StringComparison.Ordinal);
+        Assert.Contains("Simulated 2026-12-01: 1500 requests", simulate.Output, StringComparison.Ordinal);
 
         var bundle = await app.CreateClient().GetStringAsync("/api/draws/2026-12-01/bundle", Ct);
         var folder = Directory.CreateTempSubdirectory("puente-bundle-");
