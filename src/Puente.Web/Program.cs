@@ -79,6 +79,8 @@ builder.Services.AddHostedService<WaitTimesPoller>();
 builder.Services.AddHostedService<AuditHeadPublisher>();
 // Closures declared ahead of time close and reopen their lanes on their dates.
 builder.Services.AddHostedService<PlannedClosureSweep>();
+// The briefing's policy scenarios, computed ahead for the usual periods (the simulator takes seconds).
+builder.Services.AddHostedService<Puente.Web.Binational.Scenarios.ScenarioJob>();
 
 var app = builder.Build();
 

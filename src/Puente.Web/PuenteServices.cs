@@ -6,6 +6,7 @@ using Puente.Web.Binational.Briefing;
 using Puente.Web.Binational.Encounters;
 using Puente.Web.Binational.Figures;
 using Puente.Web.Binational.OpenData;
+using Puente.Web.Binational.Scenarios;
 using Puente.Web.Binational.Simulator;
 using Puente.Web.Database;
 using Puente.Web.Demo;
@@ -137,6 +138,7 @@ internal static class PuenteServices
         // Binational: read-only figures over what the other areas record, and CBP's encounters.
         services.AddScoped<ImportEncounters>();
         services.AddScoped<GetPeriodFigures>();
+        services.AddScoped<ComputeScenarios>();
         services.AddSingleton<BriefingPdf>();
         return services;
     }

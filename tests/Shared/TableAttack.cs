@@ -42,6 +42,37 @@ internal static class TableAttack
         })];
     }
 
+    /// <summary>
+    /// The attack on breakdowns published beside one total (each group of counts adds up to it), as the dashboard
+    /// shows protection cases by consulate, category and urgency: each group is an equation, the total an unknown when
+    /// withheld. Returns the (group, index) of every withheld count the equations pin down.
+    /// </summary>
+    public static List<(int Group, int Index)> RecoverableFromSums(IReadOnlyList<bool[]> groups, bool totalHidden)
+    {
+        var unknowns = groups.SelectMany((g, k) => g.Select((hidden, i) => (hidden, k, i))).Where(u => u.hidden).Select(u => (u.k, u.i)).ToList();
+        var width = unknowns.Count + (totalHidden ? 1 : 0);
+        var equations = groups.Select((_, k) =>
+        {
+            var equation = new double[width];
+            for (var u = 0; u < unknowns.Count; u++)
+            {
+                equation[u] = unknowns[u].k == k ? 1 : 0;
+            }
+            if (totalHidden)
+            {
+                equation[^1] = -1;
+            }
+            return equation;
+        }).ToList();
+        var rank = Rank(equations);
+        return [.. unknowns.Where((_, u) =>
+        {
+            var unit = new double[width];
+            unit[u] = 1;
+            return Rank([.. equations, unit]) == rank;
+        })];
+    }
+
     private static int Rank(List<double[]> matrix)
     {
         var m = matrix.Select(row => (double[])row.Clone()).ToList();

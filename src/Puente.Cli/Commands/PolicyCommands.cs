@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Puente.Web;
+using Puente.Web.Binational.Scenarios;
 using Puente.Web.Binational.Simulator;
 using Puente.Web.Hosting;
 
@@ -24,7 +25,57 @@ internal static class PolicyCommands
     public static Command Create() => new("policy", "What a change of capacity or of the priority split would do to waiting times.")
     {
         Simulate(),
+        Scenarios(),
     };
+
+    private static Command Scenarios()
+    {
+        var from = new Option<string>("--from") { Description = "First day of the period, YYYY-MM-DD.", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day of the period, YYYY-MM-DD.", Required = true };
+        var command = new Command("scenarios", "Compute and store the briefing's policy scenarios for a period (baseline, capacity ×1.5, priority 80%).")
+        {
+            from, to,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var problems = new List<string>();
+            var first = Date(parse.GetValue(from), "--from", problems);
+            var last = Date(parse.GetValue(to), "--to", problems);
+            if (first is not { } periodFrom || last is not { } periodTo)
+            {
+                foreach (var problem in problems)
+                {
+                    await Console.Error.WriteLineAsync(problem);
+                }
+                return BadInput;
+            }
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            switch (await scope.ServiceProvider.GetRequiredService<ComputeScenarios>().Handle(new(periodFrom, periodTo), ct))
+            {
+                case ComputeScenarios.Computed computed:
+                    Console.Out.Write(Invariant($"Computed {computed.Scenarios.Count} scenarios for {IsoDates.Write(periodFrom)} to {IsoDates.Write(periodTo)} (inputs {computed.InputsHash}).\n"));
+                    foreach (var s in computed.Scenarios)
+                    {
+                        Console.Out.Write(Invariant($"{s.Scenario,-13} {s.PlacesPerDay,6} places/day, priority {s.PriorityPercent,3}%: median {Days(s.MedianDays)} days, p90 {Days(s.P90Days)}, within 30 days {s.SelectedWithin30Days:P1}\n"));
+                    }
+                    return 0;
+                case ComputeScenarios.AlreadyComputed already:
+                    Console.Out.Write(Invariant($"Already computed for these inputs (inputs {already.InputsHash}).\n"));
+                    return 0;
+                case ComputeScenarios.Invalid invalid:
+                    var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+                    foreach (var error in invalid.Errors)
+                    {
+                        await Console.Error.WriteLineAsync($"--{error.Field}: {error.Text(text)}");
+                    }
+                    return BadInput;
+                default:
+                    throw new InvalidOperationException("Unexpected outcome.");
+            }
+        });
+        return command;
+    }
 
     private static Command Simulate()
     {

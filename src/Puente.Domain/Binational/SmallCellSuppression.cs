@@ -41,6 +41,34 @@ public static class SmallCellSuppression
         return hidden;
     }
 
+    /// <summary>
+    /// Withholds counts of a one-way breakdown of a total published beside it (the parts add up to the total), once
+    /// the total's own fate is decided by <see cref="Suppress"/>: a part from 1 to <see cref="Threshold"/> − 1 is
+    /// withheld; with the total published, a lone withheld part gets a second one withheld beside it; with the total
+    /// withheld, at least one part is withheld, so the parts cannot add up to it. The complement is the smallest
+    /// positive part (a zero only when nothing positive is left), the first of equals, so the choice is deterministic.
+    /// </summary>
+    public static bool[] SuppressBreakdown(IReadOnlyList<int> parts, bool totalWithheld)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var hidden = parts.Select(p => p is > 0 and < Threshold).ToArray();
+        var needed = totalWithheld ? 1 : hidden.Contains(true) ? 2 : 0;
+        while (hidden.Count(h => h) < needed)
+        {
+            var complement = Enumerable.Range(0, parts.Count)
+                .Where(k => !hidden[k])
+                .OrderBy(k => parts[k] == 0).ThenBy(k => parts[k]).ThenBy(k => k)
+                .Select(k => (int?)k)
+                .FirstOrDefault();
+            if (complement is not { } k)
+            {
+                break;
+            }
+            hidden[k] = true;
+        }
+        return hidden;
+    }
+
     /// <summary>The table with a total column, a total row and the grand total appended.</summary>
     public static long[,] WithTotals(int[,] counts)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
 using Puente.Web.Binational.Encounters;
+using Puente.Web.Binational.Scenarios;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
@@ -64,6 +65,7 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<CaseNameTermRecord> CaseNameTerms => Set<CaseNameTermRecord>();
     public DbSet<CaseNoteRecord> CaseNotes => Set<CaseNoteRecord>();
     public DbSet<EncounterCountRecord> EncounterCounts => Set<EncounterCountRecord>();
+    public DbSet<ScenarioRecord> Scenarios => Set<ScenarioRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,8 @@ namespace Puente.Api.Tests.Binational;
 
 /// <summary>
 /// A period with something in every section: a simulated draw, a PedWest closure, BTS counts a year apart,
-/// a wait-time poll, five labour cases and three civil ones, and the encounters the demo seeded.
+/// a wait-time poll, five labour cases of high urgency and three civil ones of critical urgency, the encounters the demo
+/// seeded, and the briefing's policy scenarios computed for the period.
 /// </summary>
 internal static class BinationalData
 {
@@ -53,8 +54,11 @@ internal static class BinationalData
         }
         for (var i = 0; i < 3; i++)
         {
-            await Open(caseworker, Intake(category: "civil", subtype: "child-custody"));
+            await Open(caseworker, Intake(category: "civil", subtype: "child-custody", urgency: "critical"));
         }
+        // The briefing's scenarios for the period, as an operator computes them for a period the job does not cover.
+        var scenarios = await PuenteCli.Invoke(app.Database, "policy", "scenarios", "--from", From, "--to", To);
+        Assert.True(scenarios.ExitCode == 0, scenarios.Error + scenarios.Output);
     }
 
     public static async Task<PeriodFigures> Figures(HttpClient client, string url) =>

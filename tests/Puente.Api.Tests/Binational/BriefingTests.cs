@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Puente.Api.Tests.Infrastructure;
+using Puente.Web;
+using Puente.Web.Binational.Briefing;
 using Puente.Web.Binational.Figures;
 using static Puente.Api.Tests.Binational.BinationalData;
 
@@ -26,15 +30,31 @@ public sealed class BriefingTests(SeededPeriod period)
         var briefing = WebUtility.HtmlDecode(await pages.GetStringAsync($"/Binational/Briefing?{Period}&language={language}&lang={language}", Ct));
         var pdf = await Text(pdftotext, await pages.GetByteArrayAsync($"/Binational/Briefing?handler=Pdf&{Period}&language={language}", Ct));
 
-        var headlines = FigureTables.Headlines(figures);
+        var localizer = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        string In(FigureText value) => BriefingLanguages.In(localizer, language, value);
+        var headlines = FigureTables.Headlines(figures).Select(h => In(h.Value)).ToList();
         Assert.Equal(7, headlines.Count);
-        Assert.Contains(headlines, h => h.Value.Contains(',', StringComparison.Ordinal));
+        Assert.Contains(headlines, h => h.Contains(',', StringComparison.Ordinal));
         foreach (var headline in headlines)
         {
-            Assert.Contains($"<dd>{headline.Value}</dd>", dashboard, StringComparison.Ordinal);
-            Assert.Contains($"<dd>{headline.Value}</dd>", briefing, StringComparison.Ordinal);
-            Assert.Contains(headline.Value, pdf, StringComparison.Ordinal);
+            Assert.Contains($"<dd>{headline}</dd>", dashboard, StringComparison.Ordinal);
+            Assert.Contains($"<dd>{headline}</dd>", briefing, StringComparison.Ordinal);
+            Assert.Contains(headline, pdf, StringComparison.Ordinal);
         }
+        // The policy scenarios: every row's numbers, in the same order, on the three, with their seed and as-of time.
+        var scenarios = Assert.Single(FigureTables.All(figures), f => f.Id == "scenarios");
+        Assert.Equal(3, scenarios.Rows.Count);
+        foreach (var row in scenarios.Rows)
+        {
+            var cells = row.Values.Select(In).ToList();
+            Assert.Contains(string.Join(" ", cells), Words(Cells(dashboard)), StringComparison.Ordinal);
+            Assert.Contains(string.Join(" ", cells), Words(Cells(briefing)), StringComparison.Ordinal);
+            Assert.All(cells, cell => Assert.Contains(cell, pdf, StringComparison.Ordinal));
+        }
+        var computedAt = figures.Scenarios!.AsOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var seed = $" {figures.Scenarios.Seed}, ";
+        Assert.All(new[] { dashboard, briefing, pdf }, view => Assert.Contains(computedAt, view, StringComparison.Ordinal));
+        Assert.All(new[] { dashboard, briefing, pdf }, view => Assert.Contains(seed, Words(view), StringComparison.Ordinal));
         // Every figure is numbered the same way in the three, with its source line under it.
         var number = language switch { "es" => "Figura", "ht" => "Figi", _ => "Figure" };
         foreach (var figure in FigureTables.All(figures))
@@ -97,6 +117,12 @@ public sealed class BriefingTests(SeededPeriod period)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Choose one of: es, en, ht, es-en.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    /// <summary>A page's table cells as words: the row's values follow one another, separated by single spaces.</summary>
+    private static string Cells(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, @"</td>\s*<td[^>]*>", " ");
+
+    private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private static async Task<string> Text(string pdftotext, byte[] pdf)
     {

@@ -70,6 +70,8 @@ public sealed partial class ResourceTests
     {
         ["AppointmentStatus_"] = Enum.GetNames<AppointmentStatus>(),
         ["Binational_Source_"] = Constants(typeof(Puente.Web.Binational.Figures.FigureSources)),
+        ["Binational_Scenario_"] = [Puente.Web.Binational.Scenarios.ComputeScenarios.Baseline, .. Puente.Web.Binational.Scenarios.ComputeScenarios.Changes.Select(c => c.Code)],
+        ["Binational_Scenarios_Note_"] = [.. Enum.GetNames<Puente.Web.Binational.Simulator.RunPolicySimulation.DemandSource>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)],
         ["Case_Action_"] = [.. Enum.GetNames<CaseAction>().Except([nameof(CaseAction.Assign), nameof(CaseAction.Transfer)])],
         ["Protection_Category_"] = Enum.GetNames<CaseCategory>(),
         ["Protection_Queue_"] = Enum.GetNames<FindCases.Queue>(),

@@ -100,4 +100,58 @@ public sealed class SmallCellSuppressionTests
             Assert.Empty(TableAttack.Recoverable(hidden));
         }
     }
+
+    [Fact]
+    public void A_lone_small_part_of_a_published_total_withholds_the_smallest_part_beside_it()
+    {
+        var hidden = SmallCellSuppression.SuppressBreakdown([3, 9, 6, 0], totalWithheld: false);
+
+        Assert.Equal([true, false, true, false], hidden);
+    }
+
+    [Fact]
+    public void A_withheld_total_withholds_one_part_even_when_every_part_is_large()
+    {
+        var hidden = SmallCellSuppression.SuppressBreakdown([7, 0, 12], totalWithheld: true);
+
+        Assert.Equal([true, false, false], hidden);
+    }
+
+    [Fact]
+    public void Random_margins_and_a_second_breakdown_of_the_same_total_never_let_a_withheld_count_be_recovered()
+    {
+        var random = new Random(20261130);
+        for (var run = 0; run < 300; run++)
+        {
+            var counts = new int[random.Next(1, 6), random.Next(1, 7)];
+            var total = 0;
+            for (var r = 0; r < counts.GetLength(0); r++)
+            {
+                for (var c = 0; c < counts.GetLength(1); c++)
+                {
+                    counts[r, c] = random.Next(100) switch { < 25 => 0, < 60 => random.Next(1, 5), _ => random.Next(5, 40) };
+                    total += counts[r, c];
+                }
+            }
+            // The same cases split another way (as by urgency): three parts adding up to the total.
+            var first = random.Next(total + 1);
+            var second = random.Next(total - first + 1);
+            int[] parts = [first, second, total - first - second];
+
+            var hidden = SmallCellSuppression.Suppress(counts);
+            var (rows, columns) = (counts.GetLength(0), counts.GetLength(1));
+            var totalHidden = hidden[rows, columns];
+            var partsHidden = SmallCellSuppression.SuppressBreakdown(parts, totalHidden);
+
+            // Published: only the margins of the table (as the dashboard shows them) and the parts.
+            bool[][] groups =
+            [
+                [.. Enumerable.Range(0, rows).Select(r => hidden[r, columns])],
+                [.. Enumerable.Range(0, columns).Select(c => hidden[rows, c])],
+                partsHidden,
+            ];
+            Assert.Empty(TableAttack.RecoverableFromSums(groups, totalHidden));
+            Assert.All(parts.Where((p, k) => !partsHidden[k]), p => Assert.False(p is > 0 and < 5, $"run {run}: part {p} published"));
+        }
+    }
 }

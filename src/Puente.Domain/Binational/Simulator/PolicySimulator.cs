@@ -15,6 +15,13 @@ public static class PolicySimulator
     /// <summary>Selected within this many days of the first request counts as "within 30 days".</summary>
     public const int WithinDays = 30;
 
+    /// <summary>
+    /// Names what a run computes: stored results (the briefing's scenarios) carry it, and a change that alters any
+    /// output for the same inputs (population, day seeds, re-entry coins, statistics) must change it. It is also the
+    /// prefix of each day's draw seed.
+    /// </summary>
+    public const string Version = "sim/1";
+
     private const int NotSelected = int.MaxValue;
 
     public static SimulationReport Run(SimulationInputs inputs)
@@ -88,7 +95,7 @@ public static class PolicySimulator
             }
             active = Reentering(inputs, active.Where(k => waits[k] == NotSelected), day);
         }
-        return (waits, new PolicyTotals(draws, entered, selected, persons, offered));
+        return (waits, new PolicyTotals(draws, entered, selected, persons, offered, Wait([.. Enumerable.Range(0, population.Count)], waits)));
     }
 
     private static List<int> Reentering(SimulationInputs inputs, IEnumerable<int> waiting, int day) =>
@@ -97,6 +104,10 @@ public static class PolicySimulator
     private static CohortWait Wait(List<int> members, int[] waits)
     {
         var days = members.Select(k => waits[k]).Order().ToArray();
+        if (days.Length == 0)
+        {
+            return new CohortWait(0, null, null, 0);
+        }
         var selected = days.Count(d => d != NotSelected);
         var within = days.Count(d => d <= WithinDays);
         return new CohortWait(
@@ -116,7 +127,7 @@ public static class PolicySimulator
     private static void DaySeed(int seed, int day, Span<byte> destination)
     {
         Span<byte> message = stackalloc byte[20];
-        "sim/1"u8.CopyTo(message);
+        "sim/1"u8.CopyTo(message); // Version, as bytes
         BinaryPrimitives.WriteInt32BigEndian(message[12..], seed);
         BinaryPrimitives.WriteInt32BigEndian(message[16..], day);
         SHA256.HashData(message, destination);

@@ -11,8 +11,8 @@ public sealed record CohortWait(int Selected, int? MedianDays, int? P90Days, dou
 public sealed record CohortComparison(
     string RegistrationMonth, int GroupSize, string PreferredPort, int Requests, CohortWait Baseline, CohortWait Scenario);
 
-/// <summary>What one policy did over the whole run.</summary>
-public sealed record PolicyTotals(int Draws, long Entries, int Selected, int SelectedPersons, int PlacesOffered);
+/// <summary>What one policy did over the whole run; <paramref name="Waits"/> is every request's wait, as one cohort.</summary>
+public sealed record PolicyTotals(int Draws, long Entries, int Selected, int SelectedPersons, int PlacesOffered, CohortWait Waits);
 
 /// <summary>The simulator's answer, sorted by cohort; equal inputs give an equal report.</summary>
 public sealed record SimulationReport(

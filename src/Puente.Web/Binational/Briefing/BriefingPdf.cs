@@ -39,7 +39,7 @@ internal sealed class BriefingPdf(IStringLocalizer<SharedResource> text)
         writer.Wrapped(Each(languages, FigureText.Key("Briefing_Headlines")), Heading, 15);
         writer.Table(
             [.. languages.Select(_ => ""), ""],
-            [.. FigureTables.Headlines(figures).Select(h => (IReadOnlyList<string>)[.. languages.Select(l => BriefingLanguages.In(text, l, h.Label)), h.Value])],
+            [.. FigureTables.Headlines(figures).Select(h => (IReadOnlyList<string>)[.. languages.Select(l => BriefingLanguages.In(text, l, h.Label)), Each(languages, h.Value)])],
             languages.Count);
 
         foreach (var figure in FigureTables.All(figures))
@@ -52,10 +52,17 @@ internal sealed class BriefingPdf(IStringLocalizer<SharedResource> text)
             {
                 writer.Image(png);
             }
-            writer.Table(
-                [.. languages.Select(_ => ""), .. figure.Columns.Select(c => Each(languages, c))],
-                [.. figure.Rows.Select(r => (IReadOnlyList<string>)[.. languages.Select(l => BriefingLanguages.In(text, l, r.Label)), .. r.Values.Select(v => Each(languages, v))])],
-                languages.Count);
+            if (figure.Rows.Count == 0)
+            {
+                writer.Wrapped(Each(languages, figure.Empty ?? FigureText.Key("Binational_NoData")), Body, Line);
+            }
+            else
+            {
+                writer.Table(
+                    [.. languages.Select(_ => ""), .. figure.Columns.Select(c => Each(languages, c))],
+                    [.. figure.Rows.Select(r => (IReadOnlyList<string>)[.. languages.Select(l => BriefingLanguages.In(text, l, r.Label)), .. r.Values.Select(v => Each(languages, v))])],
+                    languages.Count);
+            }
             foreach (var language in languages)
             {
                 if (figure.Note is { } note)

@@ -21,6 +21,21 @@ internal sealed class ImportEncounters(PuenteDb db)
         typeof(ImportEncounters).Assembly.GetManifestResourceStream("Puente.Binational.encounters-sample.csv")
         ?? throw new InvalidOperationException("The encounters sample is not embedded in the build.");
 
+    private static readonly Lazy<HashSet<(DateOnly, string, string, string, string, string, long)>> SampleCells = new(() =>
+    {
+        using var reader = new StreamReader(SampleFile());
+        return EncountersCsv.Read(reader).File!.Rows
+            .Select(r => (r.Month, r.Component, r.Demographic, r.Citizenship, r.Authority, r.EncounterType, r.Count))
+            .ToHashSet();
+    });
+
+    /// <summary>
+    /// Whether a stored count is one of the demo's sample file, so the figures can say so rather than show it as
+    /// CBP's. A month whose every count is a sample count is the sample's: CBP's own file does not repeat invented numbers.
+    /// </summary>
+    public static bool IsSample(DateOnly month, string component, string demographic, string citizenship, string authority, string encounterType, long count) =>
+        SampleCells.Value.Contains((month, component, demographic, citizenship, authority, encounterType, count));
+
     public async Task<Outcome> Handle(TextReader file, CancellationToken cancellationToken = default)
     {
         var read = EncountersCsv.Read(file);

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Web.Binational.Encounters;
 using Puente.Web.Database;
 
 namespace Puente.Web.Binational.Figures;
 
-/// <summary>CBP's southwest land border encounters in the period's months, by component.</summary>
+/// <summary>
+/// CBP's southwest land border encounters in the period's months, by component. When a month holds only the demo's
+/// sample counts (the real file is not loaded), the figures carry the demo's source, never CBP's.
+/// </summary>
 internal static class EncounterCounts
 {
     /// <summary>CBP's component names as its file writes them.</summary>
@@ -25,6 +29,8 @@ internal static class EncounterCounts
                 Sum(c => c == FieldOperations), Sum(c => c == BorderPatrol), Sum(_ => true));
         }).ToList();
         long? total = months.Count == 0 || months.Any(m => m.Total is null) ? null : months.Sum(m => m.Total!.Value);
-        return new EncounterFigures(FigureSources.Encounters, period.Now, months, total);
+        var sample = rows.GroupBy(r => r.Month).Any(month => month.All(r =>
+            ImportEncounters.IsSample(r.Month, r.Component, r.Demographic, r.Citizenship, r.Authority, r.EncounterType, r.Count)));
+        return new EncounterFigures(sample ? FigureSources.EncountersSample : FigureSources.Encounters, period.Now, months, total);
     }
 }

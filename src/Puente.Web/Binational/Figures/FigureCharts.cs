@@ -43,7 +43,7 @@ internal static class FigureCharts
         "encounters" => Grouped(
             [.. f.Pathways.Months.Select(m => m.Month)],
             [
-                (text["Binational_Encounters_Total"].Value, [.. f.Pathways.Months.Select(m => (double?)f.Encounters.Months.FirstOrDefault(e => e.Month == m.Month)?.Total)]),
+                (text[FigureTables.EncountersTotal(f.Encounters)].Value, [.. f.Pathways.Months.Select(m => (double?)f.Encounters.Months.FirstOrDefault(e => e.Month == m.Month)?.Total)]),
                 (text["Binational_Pathways_SelectedPersons"].Value, [.. f.Pathways.Months.Select(m => (double?)m.SelectedPersons)]),
             ]),
         "protection" when f.Protection is { } p => Bars(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Puente.Web.Binational.Scenarios;
 using Puente.Domain.Protection.Cases;
-using Puente.Web.Protection.Statistics;
 
 namespace Puente.Web.Binational.Figures;
 
@@ -23,6 +23,7 @@ internal sealed record FigureRow(FigureText Label, IReadOnlyList<FigureText> Val
 /// <summary>
 /// One numbered figure: a table of numbers (and, for some, a chart of the same numbers) with its source and as-of
 /// time. The order is fixed, so "Figure 3" is the same figure on the dashboard, the briefing page and the PDF.
+/// <see cref="Empty"/> is what to say instead of the table when it has no rows (by default, that there are no data).
 /// </summary>
 internal sealed record FigureTable(
     int Number,
@@ -32,13 +33,14 @@ internal sealed record FigureTable(
     IReadOnlyList<FigureRow> Rows,
     string Source,
     DateTimeOffset AsOf,
-    FigureText? Note = null)
+    FigureText? Note = null,
+    FigureText? Empty = null)
 {
     public FigureText SourceText => FigureText.Key("Binational_Source_" + Source);
 }
 
-/// <summary>A headline number of the period, as the briefing and the dashboard open with.</summary>
-internal sealed record Headline(FigureText Label, string Value);
+/// <summary>A headline number of the period, as the briefing and the dashboard open with (a number, or the word for withheld).</summary>
+internal sealed record Headline(FigureText Label, FigureText Value);
 
 /// <summary>
 /// Turns <see cref="PeriodFigures"/> into the numbered tables and headlines every view shows. Numbers are written
@@ -46,8 +48,9 @@ internal sealed record Headline(FigureText Label, string Value);
 /// </summary>
 internal static class FigureTables
 {
-    /// <summary>What a withheld protection count reads as.</summary>
-    public static readonly string Withheld = "< " + CountCases.Threshold.ToString(CultureInfo.InvariantCulture);
+    /// <summary>What a withheld protection count reads as: a word, not "&lt; 5", since a count withheld so that the
+    /// totals cannot give another away may be any size.</summary>
+    public static readonly FigureText Withheld = FigureText.Key("Binational_Withheld");
 
     public const string Missing = "—";
 
@@ -61,7 +64,11 @@ internal static class FigureTables
 
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Missing;
 
-    public static string Cell(ProtectionCell cell) => cell.Suppressed ? Withheld : Count(cell.Count);
+    public static FigureText Cell(ProtectionCell cell) => cell.Suppressed ? Withheld : Count(cell.Count);
+
+    /// <summary>The label of the encounters' total: "CBP encounters", or the demo sample's own when that is what is shown.</summary>
+    public static string EncountersTotal(EncounterFigures e) =>
+        e.Source == FigureSources.EncountersSample ? "Binational_Encounters_SampleTotal" : "Binational_Encounters_Total";
 
     public static IReadOnlyList<Headline> Headlines(PeriodFigures f)
     {
@@ -72,7 +79,7 @@ internal static class FigureTables
             new(FigureText.Key("Binational_Pathways_CheckedIn"), Count(f.Pathways.CheckedInPersons)),
             new(FigureText.Key("Binational_Closures_Count"), Count(f.Crossings.Closures.Count)),
             new(FigureText.Key("Binational_Closures_Value"), Usd(f.Crossings.EstimatedCostUsd)),
-            new(FigureText.Key("Binational_Encounters_Total"), Count(f.Encounters.Total)),
+            new(FigureText.Key(EncountersTotal(f.Encounters)), Count(f.Encounters.Total)),
         };
         if (f.Protection is { } p)
         {
@@ -89,8 +96,29 @@ internal static class FigureTables
             tables.Add(Protection(p));
             tables.Add(Consulates(p));
         }
+        if (f.Scenarios is { } s)
+        {
+            tables.Add(Scenarios(s));
+        }
         return tables;
     }
+
+    /// <summary>Days, and in brackets the change against the baseline: <c>14 (−6)</c>.</summary>
+    public static string Days(int? value, int? baseline, bool isBaseline) =>
+        value is not { } v ? Missing
+        : isBaseline || baseline is not { } b ? v.ToString(CultureInfo.InvariantCulture)
+        : $"{v.ToString(CultureInfo.InvariantCulture)} ({Signed(v - b, "0")})";
+
+    /// <summary>A share as a percentage, and in brackets the change in points against the baseline: <c>35.2 % (+12.1)</c>.</summary>
+    public static string Share(double value, double baseline, bool isBaseline) =>
+        isBaseline ? Percent(value * 100) : $"{Percent(value * 100)} ({Signed(Math.Round((value - baseline) * 100, 1), "0.0")})";
+
+    private static string Signed(double change, string format) => change switch
+    {
+        > 0 => "+" + change.ToString(format, CultureInfo.InvariantCulture),
+        < 0 => "−" + (-change).ToString(format, CultureInfo.InvariantCulture),
+        _ => "±" + 0.ToString(format, CultureInfo.InvariantCulture),
+    };
 
     private static FigureRow Row(string key, params string[] values) => new(FigureText.Key(key), [.. values.Select(v => (FigureText)v)]);
 
@@ -141,7 +169,7 @@ internal static class FigureTables
 
     private static FigureTable Encounters(EncounterFigures e, PathwayFigures p) => new(6, "encounters", FigureText.Key("Binational_Encounters_Title"),
         [
-            FigureText.Key("Binational_Encounters_FieldOperations"), FigureText.Key("Binational_Encounters_BorderPatrol"), FigureText.Key("Binational_Encounters_Total"),
+            FigureText.Key("Binational_Encounters_FieldOperations"), FigureText.Key("Binational_Encounters_BorderPatrol"), FigureText.Key(EncountersTotal(e)),
             FigureText.Key("Binational_Pathways_SelectedPersons"), FigureText.Key("Binational_Pathways_CheckedIn"),
         ],
         [
@@ -152,7 +180,7 @@ internal static class FigureTables
                     [Count(month?.FieldOperations), Count(month?.BorderPatrol), Count(month?.Total), Count(m.SelectedPersons), Count(m.CheckedInPersons)]);
             }),
         ],
-        e.Source, e.AsOf, FigureText.Key("Binational_Encounters_Note"));
+        e.Source, e.AsOf, FigureText.Key(e.Source == FigureSources.EncountersSample ? "Binational_Encounters_SampleNote" : "Binational_Encounters_Note"));
 
     private static FigureTable Protection(ProtectionFigures p)
     {
@@ -163,7 +191,7 @@ internal static class FigureTables
                 new(FigureText.Key("Binational_Protection_Total"), [Cell(p.Total)]),
                 .. Enum.GetValues<CaseCategory>().Select(k => new FigureRow(FigureText.Key("Protection_Category_" + k), [Cell(Of(ProtectionKeys.Of(k), p.ByCategory))])),
                 .. Enum.GetValues<CaseUrgency>().Select(k => new FigureRow(FigureText.Key("Protection_Urgency_" + k), [Cell(Of(ProtectionKeys.Of(k), p.ByUrgency))])),
-                new(FigureText.Key("Binational_Protection_Overdue"), [p.Overdue.Suppressed ? Withheld : Percent(p.Overdue.Percent)]),
+                new(FigureText.Key("Binational_Protection_Overdue"), [p.Overdue.Suppressed ? Withheld : (FigureText)Percent(p.Overdue.Percent)]),
             ],
             p.Source, p.AsOf, FigureText.Key("Binational_Protection_Note", p.SuppressedBelow.ToString(CultureInfo.InvariantCulture)));
     }
@@ -172,4 +200,32 @@ internal static class FigureTables
         [FigureText.Key("Binational_Column_Cases")],
         [.. p.ByConsulate.Select(c => new FigureRow(FigureText.Plain(c.Key), [Cell(c)]))],
         p.Source, p.AsOf, FigureText.Key("Binational_Protection_Note", p.SuppressedBelow.ToString(CultureInfo.InvariantCulture)));
+
+    private static FigureTable Scenarios(ScenarioFigures s)
+    {
+        var baseline = s.Scenarios.FirstOrDefault(x => x.Scenario == ComputeScenarios.Baseline);
+        return new(9, "scenarios", FigureText.Key("Binational_Scenarios_Title"),
+            [
+                FigureText.Key("Binational_Scenarios_Places"), FigureText.Key("Binational_Scenarios_Priority"),
+                FigureText.Key("Binational_Scenarios_Median"), FigureText.Key("Binational_Scenarios_P90"), FigureText.Key("Binational_Scenarios_Within30"),
+            ],
+            [
+                .. s.Scenarios.Select(x =>
+                {
+                    var isBaseline = x == baseline;
+                    return new FigureRow(FigureText.Key("Binational_Scenario_" + x.Scenario),
+                    [
+                        Count(x.PlacesPerDay), x.PriorityPercent.ToString(CultureInfo.InvariantCulture) + " %",
+                        Days(x.MedianDays, baseline?.MedianDays, isBaseline), Days(x.P90Days, baseline?.P90Days, isBaseline),
+                        Share(x.SelectedWithin30Days, baseline?.SelectedWithin30Days ?? 0, isBaseline || baseline is null),
+                    ]);
+                }),
+            ],
+            s.Source, s.AsOf,
+            s.Computed
+                ? FigureText.Key("Binational_Scenarios_Note_" + s.Demand, s.SimulatorVersion!, s.Seed?.ToString(CultureInfo.InvariantCulture) ?? Missing, Date(s.Start), Count(s.Days),
+                    Number(s.MeanDailyArrivals), Number(s.ReentryShare), Count(s.Scenarios.Count > 0 ? s.Scenarios[0].Requests : null))
+                : null,
+            FigureText.Key("Binational_Scenarios_NotComputed"));
+    }
 }

@@ -8,7 +8,7 @@ namespace Puente.Web.Binational.Figures;
 /// <summary>
 /// The period's figures, read straight from the records the pathways, ports and protection areas keep
 /// (read-only, no other area's use case is called). <see cref="Query.WithProtection"/> is false for the public version,
-/// which then carries no protection section at all.
+/// which then carries no protection section and no policy scenarios at all.
 /// </summary>
 internal sealed class GetPeriodFigures(PuenteDb db, IOptions<ClosureCostOptions> costs, TimeProvider clock)
 {
@@ -35,7 +35,8 @@ internal sealed class GetPeriodFigures(PuenteDb db, IOptions<ClosureCostOptions>
             await CrossingCounts.Waits(db, period, cancellationToken),
             await CrossingCounts.Flows(db, period, cancellationToken),
             await EncounterCounts.Count(db, period, cancellationToken),
-            query.WithProtection ? await ProtectionCounts.Count(db, period, cancellationToken) : null);
+            query.WithProtection ? await ProtectionCounts.Count(db, period, cancellationToken) : null,
+            query.WithProtection ? await ScenarioCounts.Read(db, period, cancellationToken) : null);
         return new Found(figures);
     }
 }

@@ -7,7 +7,8 @@ namespace Puente.Web.Binational.Figures;
 /// <summary>
 /// Everything the binational view says about one period (and optionally one port), computed once: the
 /// dashboard, the briefing page and its PDF all render this value, so they cannot disagree. Every section
-/// names its source (<see cref="FigureSources"/>) and the instant it was computed.
+/// names its source (<see cref="FigureSources"/>) and the instant it was computed. The protection section and the
+/// policy scenarios are the analysts' only (null in the public version).
 /// </summary>
 internal sealed record PeriodFigures(
     DateOnly From,
@@ -19,7 +20,8 @@ internal sealed record PeriodFigures(
     WaitFigures Waits,
     FlowFigures Flows,
     EncounterFigures Encounters,
-    ProtectionFigures? Protection);
+    ProtectionFigures? Protection,
+    ScenarioFigures? Scenarios);
 
 /// <summary>Where a section's numbers come from; the text for people is the resource <c>Binational_Source_{code}</c>.</summary>
 internal static class FigureSources
@@ -29,7 +31,11 @@ internal static class FigureSources
     public const string WaitTimes = "cbp-wait-times";
     public const string Bts = "bts-border-crossings";
     public const string Encounters = "cbp-encounters";
+
+    /// <summary>The demo's sample of encounters in CBP's format, shown when CBP's file is not loaded: never labelled CBP's.</summary>
+    public const string EncountersSample = "demo-encounters-sample";
     public const string Protection = "puente-protection";
+    public const string Simulator = "puente-policy-simulator";
 }
 
 /// <summary>Requests and appointments whose service date is in the period.</summary>
@@ -111,3 +117,24 @@ internal static class ProtectionKeys
 
     public static string Of(CaseUrgency urgency) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(urgency.ToString());
 }
+
+/// <summary>
+/// The briefing's policy scenarios for the period as <c>ComputeScenarios</c> stored them, the baseline first;
+/// <see cref="AsOf"/> is when they were computed. Not yet computed: no scenarios, the other fields null.
+/// </summary>
+internal sealed record ScenarioFigures(
+    string Source,
+    DateTimeOffset AsOf,
+    bool Computed,
+    string? SimulatorVersion,
+    int? Seed,
+    DateOnly? Start,
+    int? Days,
+    string? Demand,
+    double? MeanDailyArrivals,
+    double? ReentryShare,
+    IReadOnlyList<ScenarioFigure> Scenarios);
+
+/// <summary>One scenario's waits over every simulated request: days from the first request to selection.</summary>
+internal sealed record ScenarioFigure(
+    string Scenario, int PlacesPerDay, int PriorityPercent, int Requests, int? MedianDays, int? P90Days, double SelectedWithin30Days);

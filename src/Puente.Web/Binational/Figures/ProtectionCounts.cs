@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Puente.Domain.Binational;
 using Puente.Domain.Protection.Cases;
 using Puente.Web.Database;
-using Puente.Web.Protection.Statistics;
 
 namespace Puente.Web.Binational.Figures;
 
 /// <summary>
-/// Protection cases opened in the period, by consulate, category and urgency, and the share overdue now.
-/// Small counts are withheld with the protection statistics' own threshold: a small cell can point at a person.
+/// Protection cases opened in the period, by consulate, category and urgency, and the share overdue now. The
+/// consulate and category counts are the totals of the period's consulate × category table, withheld as the open
+/// data withholds each month's (<see cref="SmallCellSuppression"/>, ADR 0016): a count from 1 to 4, and every count
+/// that would let one be worked out from the totals shown. The urgencies are a second breakdown of the same total,
+/// withheld by the same rule once the total's fate is known; the overdue share of a withheld total is withheld too.
 /// </summary>
 internal static class ProtectionCounts
 {
@@ -17,21 +20,36 @@ internal static class ProtectionCounts
             .Where(c => c.OpenedAt >= period.Start && c.OpenedAt < period.End)
             .Select(c => new { c.ConsulateCode, c.Category, c.Urgency, c.Status, c.FirstContactDueAt, c.FirstContactAt })
             .ToListAsync(cancellationToken);
+        var consulates = cases.Select(c => c.ConsulateCode).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var categories = Enum.GetValues<CaseCategory>();
+        var counts = new int[consulates.Length, categories.Length];
+        foreach (var c in cases)
+        {
+            counts[Array.IndexOf(consulates, c.ConsulateCode), Array.IndexOf(categories, c.Category)]++;
+        }
+        var hidden = SmallCellSuppression.Suppress(counts);
+        var table = SmallCellSuppression.WithTotals(counts);
+        var (rows, columns) = (consulates.Length, categories.Length);
+        var totalWithheld = hidden[rows, columns];
+
+        var urgencies = Enum.GetValues<CaseUrgency>();
+        var byUrgency = urgencies.Select(u => cases.Count(c => c.Urgency == u)).ToArray();
+        var urgencyHidden = SmallCellSuppression.SuppressBreakdown(byUrgency, totalWithheld);
+
         var overdue = cases.Count(c => CaseDeadlines.IsOverdue(c.Status, c.FirstContactDueAt, c.FirstContactAt, period.Now));
-        var share = Withheld(overdue) || Withheld(cases.Count) || cases.Count == 0
-            ? new ProtectionShare(null, Withheld(overdue) || Withheld(cases.Count))
+        var shareWithheld = totalWithheld || overdue is > 0 and < SmallCellSuppression.Threshold;
+        var share = shareWithheld || cases.Count == 0
+            ? new ProtectionShare(null, shareWithheld)
             : new ProtectionShare(Math.Round(overdue * 100.0 / cases.Count, 1), false);
         return new ProtectionFigures(
-            FigureSources.Protection, period.Now, CountCases.Threshold,
-            Cell("total", cases.Count),
-            [.. cases.GroupBy(c => c.ConsulateCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Cell(g.Key, g.Count()))],
-            [.. Enum.GetValues<CaseCategory>().Select(k => Cell(ProtectionKeys.Of(k), cases.Count(c => c.Category == k)))],
-            [.. Enum.GetValues<CaseUrgency>().Select(k => Cell(ProtectionKeys.Of(k), cases.Count(c => c.Urgency == k)))],
+            FigureSources.Protection, period.Now, SmallCellSuppression.Threshold,
+            Cell("total", table[rows, columns], totalWithheld),
+            [.. consulates.Select((code, r) => Cell(code, table[r, columns], hidden[r, columns]))],
+            [.. categories.Select((k, c) => Cell(ProtectionKeys.Of(k), table[rows, c], hidden[rows, c]))],
+            [.. urgencies.Select((u, k) => Cell(ProtectionKeys.Of(u), byUrgency[k], urgencyHidden[k]))],
             share);
     }
 
-    private static bool Withheld(int count) => count is > 0 and < CountCases.Threshold;
-
-    private static ProtectionCell Cell(string key, int count) =>
-        Withheld(count) ? new(key, null, true) : new(key, count, false);
+    private static ProtectionCell Cell(string key, long count, bool withheld) =>
+        withheld ? new(key, null, true) : new(key, (int)count, false);
 }

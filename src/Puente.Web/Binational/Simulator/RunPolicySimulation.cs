@@ -27,6 +27,7 @@ internal sealed class RunPolicySimulation(PuenteDb db, DailySchedule schedule, I
     /// <param name="Start">First simulated service date; tomorrow (UTC) when absent.</param>
     /// <param name="Rate">New requests per day; absent: as recorded, or the default demand when nothing is.</param>
     /// <param name="ReentryShare">Absent: the recorded share of requests that asked to enter again, else 0.8.</param>
+    /// <param name="RecordedFrom">With <paramref name="RecordedTo"/>: recorded demand is the requests for service dates in these days only.</param>
     public sealed record Inputs(
         int Days = 60,
         int Seed = 1,
@@ -36,7 +37,9 @@ internal sealed class RunPolicySimulation(PuenteDb db, DailySchedule schedule, I
         int? Rate = null,
         double? ReentryShare = null,
         IReadOnlyList<PortCapacity>? PortCapacities = null,
-        IReadOnlyList<PortClosure>? Closures = null);
+        IReadOnlyList<PortClosure>? Closures = null,
+        DateOnly? RecordedFrom = null,
+        DateOnly? RecordedTo = null);
 
     /// <summary>A port's persons per day, written <c>CODE=N</c> (<c>2504=400</c>).</summary>
     public sealed record PortCapacity(string Port, int Persons)
@@ -73,13 +76,35 @@ internal sealed class RunPolicySimulation(PuenteDb db, DailySchedule schedule, I
         int BaselinePriorityPercent, int ScenarioPriorityPercent, int BaselinePlacesPerDay, int ScenarioPlacesPerDay,
         SimulationReport Report);
 
+    /// <summary>What a run will be given, before it runs: the same plan gives the same report.</summary>
+    public sealed record Plan(
+        DemandSource Demand, double MeanDailyArrivals, double ReentryShare,
+        int BaselinePriorityPercent, int ScenarioPriorityPercent, int BaselinePlacesPerDay, int ScenarioPlacesPerDay,
+        SimulationInputs Simulation)
+    {
+        public Result Run() => new(Demand, MeanDailyArrivals, ReentryShare, BaselinePriorityPercent, ScenarioPriorityPercent,
+            BaselinePlacesPerDay, ScenarioPlacesPerDay, PolicySimulator.Run(Simulation));
+    }
+
     public abstract record Outcome;
 
     public sealed record Simulated(Result Result) : Outcome;
 
+    public sealed record Planned(Plan Plan) : Outcome;
+
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : Outcome;
 
-    public async Task<Outcome> Handle(Inputs inputs, CancellationToken cancellationToken = default)
+    /// <returns><see cref="Simulated"/> or <see cref="Invalid"/>.</returns>
+    public async Task<Outcome> Handle(Inputs inputs, CancellationToken cancellationToken = default) =>
+        await Prepare(inputs, cancellationToken) switch
+        {
+            Planned planned => new Simulated(planned.Plan.Run()),
+            var invalid => invalid,
+        };
+
+    /// <summary>Reads the recorded policy and demand and checks the changes asked for; runs nothing.</summary>
+    /// <returns><see cref="Planned"/> or <see cref="Invalid"/>.</returns>
+    public async Task<Outcome> Prepare(Inputs inputs, CancellationToken cancellationToken = default)
     {
         var start = inputs.Start ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
         var baselinePorts = await schedule.Capacity(start, cancellationToken);
@@ -112,13 +137,13 @@ internal sealed class RunPolicySimulation(PuenteDb db, DailySchedule schedule, I
         var (source, demand) = await Demand(inputs, cancellationToken);
         var baselinePriority = options.Value.PriorityPercent;
         var scenarioPriority = inputs.PriorityPercent ?? baselinePriority;
-        var report = PolicySimulator.Run(new SimulationInputs(
+        var simulation = new SimulationInputs(
             start, inputs.Days, inputs.Seed, demand,
             new DrawPolicy(baselinePorts, baselinePriority, recordedClosures),
-            new DrawPolicy(scenarioPorts, scenarioPriority, scenarioClosures)));
-        return new Simulated(new Result(
+            new DrawPolicy(scenarioPorts, scenarioPriority, scenarioClosures));
+        return new Planned(new Plan(
             source, demand.DailyArrivals.Count == 0 ? 0 : Math.Round(demand.DailyArrivals.Average(), 1), demand.ReentryShare,
-            baselinePriority, scenarioPriority, Places(baselinePorts), Places(scenarioPorts), report));
+            baselinePriority, scenarioPriority, Places(baselinePorts), Places(scenarioPorts), simulation));
     }
 
     private static int Places(IReadOnlyList<DrawPort> ports) => ports.Sum(p => p.Slots.Sum(s => s.Capacity));
@@ -175,7 +200,12 @@ internal sealed class RunPolicySimulation(PuenteDb db, DailySchedule schedule, I
     private async Task<(DemandSource Source, DemandProfile Demand)> Demand(Inputs inputs, CancellationToken cancellationToken)
     {
         // Each applicant's first request: the day they joined the queue and how long after registering.
-        var firsts = (await db.Requests.AsNoTracking()
+        var requests = db.Requests.AsNoTracking();
+        if (inputs.RecordedFrom is { } from && inputs.RecordedTo is { } to)
+        {
+            requests = requests.Where(r => r.ServiceDate >= from && r.ServiceDate <= to);
+        }
+        var firsts = (await requests
                 .Select(r => new { r.ApplicantUserId, r.ServiceDate, r.RegisteredOn, r.Size, r.Ports, r.ReenterUntilSelected })
                 .ToListAsync(cancellationToken))
             .GroupBy(r => r.ApplicantUserId)

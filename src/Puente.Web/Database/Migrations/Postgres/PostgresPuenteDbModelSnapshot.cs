@@ -393,6 +393,75 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("cbp_encounter_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Binational.Scenarios.ScenarioRecord", b =>
+                {
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SimulatorVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("InputsHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scenario")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Demand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("MeanDailyArrivals")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MedianDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("P90Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriorityPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ReentryShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Selected")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SelectedWithin30Days")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("PeriodFrom", "PeriodTo", "SimulatorVersion", "InputsHash", "Scenario");
+
+                    b.ToTable("binational_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -382,6 +382,75 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("cbp_encounter_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Binational.Scenarios.ScenarioRecord", b =>
+                {
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SimulatorVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Demand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanDailyArrivals")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MedianDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("P90Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ReentryShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Selected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SelectedWithin30Days")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PeriodFrom", "PeriodTo", "SimulatorVersion", "InputsHash", "Scenario");
+
+                    b.ToTable("binational_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Messaging.OutboxMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")
