@@ -86,28 +86,36 @@ internal sealed class ImportBtsFlows(PuenteDb db)
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         return db is SqlitePuenteDb
-            ? await InsertOneByOne(connection, transaction, counts, demo, cancellationToken)
+            ? InsertOneByOne(connection, transaction, counts, demo, cancellationToken)
             : await InsertInChunks(connection, transaction, counts, demo, cancellationToken);
     }
 
     // SQLite looks parameters up by name one at a time, so a statement with thousands of them is slow;
     // one prepared single-row statement run again and again is its fast path.
-    private static async Task<int> InsertOneByOne(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, bool demo, CancellationToken cancellationToken)
+    private static int InsertOneByOne(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, bool demo, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""INSERT INTO {BtsCountRecord.Table} ("PortCode", "Measure", "Month", "Value", "Demo") VALUES (@p,@m,@d,@v,@x) ON CONFLICT DO NOTHING""";
         var (port, measure, month, value) = (Add(command, "p"), Add(command, "m"), Add(command, "d"), Add(command, "v"));
         Add(command, "x").Value = demo;
+        command.Prepare();
+        // EF Core keeps DateOnly as ISO text in SQLite; each month's text is made once.
+        var isoMonths = new Dictionary<DateOnly, string>();
         var added = 0;
         foreach (var c in counts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             port.Value = c.PortCode;
             measure.Value = c.Measure.ToString();
-            // EF Core keeps DateOnly as ISO text in SQLite.
-            month.Value = c.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (!isoMonths.TryGetValue(c.Month, out var iso))
+            {
+                isoMonths[c.Month] = iso = c.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            month.Value = iso;
             value.Value = c.Value;
-            added += await command.ExecuteNonQueryAsync(cancellationToken);
+            // Synchronous: SQLite has no asynchronous I/O, and its async path only adds a task per row.
+            added += command.ExecuteNonQuery();
         }
         return added;
     }
