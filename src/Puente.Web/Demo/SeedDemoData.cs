@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using Puente.Web.Accounts;
 using Puente.Web.Binational.Encounters;
 using Puente.Web.Ports.Closures;
+using Puente.Web.Ports.Flows;
 
 namespace Puente.Web.Demo;
 
 /// <summary>One account per role so a newcomer can try every part of Puente. Only when demo is on.</summary>
 internal sealed class SeedDemoData(
     IOptions<DemoOptions> options, UserManager<PuenteUser> users, AddUser addUser, RecordDecember2023Closures closures, ImportEncounters encounters,
-    IConfiguration configuration, TimeProvider clock)
+    ImportBtsFlows flows, IConfiguration configuration, TimeProvider clock)
 {
     public static readonly IReadOnlyList<AddUser.Command> Accounts =
     [
@@ -42,6 +43,8 @@ internal sealed class SeedDemoData(
         // The crossings closed in December 2023, as history the status pages and the API show.
         var admin = await users.FindByEmailAsync(Accounts[0].Email);
         await closures.Handle(admin!.Id, clock.GetUtcNow(), cancellationToken);
+        // Their estimates need monthly counts: a small made-up fixture, labelled as such, until 'puente import bts' brings BTS's.
+        await flows.DemoFixture(cancellationToken);
 
         // CBP's encounters for the binational view: the real file when the shared data folder is configured
         // (PUENTE_REAL_DATA), otherwise a small sample in the same format. A second run adds nothing.

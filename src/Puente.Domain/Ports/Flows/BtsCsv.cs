@@ -73,6 +73,10 @@ public static class BtsCsv
             return new(null, $"The header '{string.Join(',', names)}' is neither BTS layout: expected '{string.Join(',', CurrentColumns)}' or '{string.Join(',', LegacyColumns)}'.");
         }
 
+        // A file names a few hundred ports and months, 94,000 times over: each text is read from the line's
+        // span and made a string (or parsed) once, not once per row.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var months = new Dictionary<string, DateOnly>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var rows = new List<BtsRow>(capacity: 100_000);
         var rejected = new List<BtsRejectedLine>();
         var otherBorder = 0;
@@ -97,12 +101,12 @@ public static class BtsCsv
                 rejected.Add(new(line, BtsRejection.BadPortCode, row.Span.ToString()));
                 continue;
             }
-            if (!DateOnly.TryParseExact(row[4].Span.Trim(), "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            if (!TryParseMonth(months, row[4].Span.Trim(), out var month))
             {
                 rejected.Add(new(line, BtsRejection.BadMonth, row.Span.ToString()));
                 continue;
             }
-            if (!BtsMeasureNames.TryParse(row[5].ToString(), out var measure))
+            if (!BtsMeasureNames.TryParse(row[5].Span, out var measure))
             {
                 rejected.Add(new(line, BtsRejection.UnknownMeasure, row.Span.ToString()));
                 continue;
@@ -112,9 +116,33 @@ public static class BtsCsv
                 rejected.Add(new(line, BtsRejection.BadValue, row.Span.ToString()));
                 continue;
             }
-            rows.Add(new(line, code.ToString(), row[0].Span.Trim().ToString(), month, measure, value));
+            rows.Add(new(line, Text(texts, code), Text(texts, row[0].Span.Trim()), month, measure, value));
         }
         return new(new BtsFile(layout, lines, rows, otherBorder, rejected), null);
+    }
+
+    private static string Text(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> texts, ReadOnlySpan<char> span)
+    {
+        if (!texts.TryGetValue(span, out var text))
+        {
+            text = span.ToString();
+            texts.Dictionary[text] = text;
+        }
+        return text;
+    }
+
+    private static bool TryParseMonth(Dictionary<string, DateOnly>.AlternateLookup<ReadOnlySpan<char>> months, ReadOnlySpan<char> span, out DateOnly month)
+    {
+        if (months.TryGetValue(span, out month))
+        {
+            return true;
+        }
+        if (!DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+        {
+            return false;
+        }
+        months.Dictionary[span.ToString()] = month;
+        return true;
     }
 
     private static bool IsDigits(ReadOnlySpan<char> text)

@@ -36,6 +36,11 @@ public static class BtsMeasureNames
         ["Pedestrians"] = BtsMeasure.Pedestrians,
     };
 
+    private static readonly Dictionary<string, BtsMeasure>.AlternateLookup<ReadOnlySpan<char>> BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Case-insensitive, surrounding spaces ignored; an unknown name gives false.</summary>
-    public static bool TryParse(string name, out BtsMeasure measure) => ByName.TryGetValue(name.Trim(), out measure);
+    public static bool TryParse(string name, out BtsMeasure measure) => TryParse(name.AsSpan(), out measure);
+
+    /// <inheritdoc cref="TryParse(string, out BtsMeasure)"/>
+    public static bool TryParse(ReadOnlySpan<char> name, out BtsMeasure measure) => BySpan.TryGetValue(name.Trim(), out measure);
 }

@@ -25,6 +25,9 @@ internal sealed class RebookAppointments(
     /// <summary>How many days after a closure the same port is searched for a later date.</summary>
     public const int LaterDateHorizonDays = 60;
 
+    // Ids per statement: well under every provider's parameter limit.
+    private const int Chunk = 500;
+
     /// <summary>A lane closed over a range of the port's dates; <see cref="ClosureId"/> is null for a preview.</summary>
     public sealed record Closure(Guid? ClosureId, string PortCode, string CrossingNumber, LaneType Lane, DateOnly FirstDate, DateOnly LastDate, LaneReason Reason);
 
@@ -80,7 +83,7 @@ internal sealed class RebookAppointments(
         {
             var names = ports.ToDictionary(p => p.Code, p => p.Name);
             var zones = ports.ToDictionary(p => p.Code, p => p.TimeZone);
-            placements = await Apply(closureId, closure.Reason, placements, byId, names, zones, now, cancellationToken);
+            placements = await Apply(closureId, closure.PortCode, closure.Reason, placements, byId, names, zones, now, cancellationToken);
         }
 
         var destinations = placements
@@ -124,32 +127,36 @@ internal sealed class RebookAppointments(
 
     private async Task<List<RebookingGroup>> Groups(List<Affected> affected, CancellationToken cancellationToken)
     {
-        var requestIds = affected.Select(a => a.RequestId).ToList();
+        // A few reads by chunk, the rest in memory: a NOT IN over thousands of request ids is what a
+        // database does slowly (SQLite looks each parameter up by name).
+        var requestIds = affected.Select(a => a.RequestId).ToHashSet();
         var people = new List<(Guid RequestId, string Key)>();
-        foreach (var chunk in requestIds.Chunk(500))
+        foreach (var chunk in requestIds.Chunk(Chunk))
         {
             people.AddRange((await db.RequestTravellers.AsNoTracking().Where(t => chunk.Contains(t.RequestId))
                 .Select(t => new { t.RequestId, t.EntryKey }).ToListAsync(cancellationToken)).Select(t => (t.RequestId, t.EntryKey)));
         }
         // Dates on which a traveller already holds another request or appointment.
-        var taken = new List<(string Key, DateOnly Date)>();
-        foreach (var chunk in people.Select(p => p.Key).Distinct().Chunk(500))
+        var others = new List<(Guid RequestId, string Key, DateOnly Date)>();
+        foreach (var chunk in people.Select(p => p.Key).Distinct().Chunk(Chunk))
         {
-            var others = await db.RequestTravellers.AsNoTracking()
-                .Where(t => chunk.Contains(t.EntryKey) && !requestIds.Contains(t.RequestId))
-                .Select(t => new
-                {
-                    t.EntryKey,
-                    t.ServiceDate,
-                    Appointed = db.Appointments.Where(a => a.RequestId == t.RequestId && a.Status != AppointmentStatus.Cancelled)
-                        .Select(a => (DateOnly?)a.ServiceDate).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken);
-            taken.AddRange(others.Select(o => (o.EntryKey, o.ServiceDate)));
-            taken.AddRange(others.Where(o => o.Appointed is not null).Select(o => (o.EntryKey, o.Appointed!.Value)));
+            others.AddRange((await db.RequestTravellers.AsNoTracking().Where(t => chunk.Contains(t.EntryKey))
+                .Select(t => new { t.RequestId, t.EntryKey, t.ServiceDate }).ToListAsync(cancellationToken))
+                .Where(t => !requestIds.Contains(t.RequestId)).Select(t => (t.RequestId, t.EntryKey, t.ServiceDate)));
         }
+        var appointed = new Dictionary<Guid, DateOnly>();
+        foreach (var chunk in others.Select(o => o.RequestId).Distinct().Chunk(Chunk))
+        {
+            foreach (var a in await db.Appointments.AsNoTracking().Where(a => chunk.Contains(a.RequestId) && a.Status != AppointmentStatus.Cancelled)
+                .Select(a => new { a.RequestId, a.ServiceDate }).ToListAsync(cancellationToken))
+            {
+                appointed.TryAdd(a.RequestId, a.ServiceDate);
+            }
+        }
+        var taken = others.Select(o => (o.Key, o.Date))
+            .Concat(others.Where(o => appointed.ContainsKey(o.RequestId)).Select(o => (o.Key, appointed[o.RequestId])));
         var keysByRequest = people.ToLookup(p => p.RequestId, p => p.Key);
-        var takenByKey = taken.ToLookup(t => t.Key, t => t.Date);
+        var takenByKey = taken.ToLookup(t => t.Key, t => t.Item2);
         return affected.Select(a =>
         {
             var keys = keysByRequest[a.RequestId].ToList();
@@ -204,21 +211,57 @@ internal sealed class RebookAppointments(
     }
 
     /// <summary>
-    /// Makes each planned move with a conditional update on where the appointment was, so a check-in or a
-    /// cancellation that got there first wins and the group is left alone; records every decision once.
+    /// Makes the planned moves with one conditional update per destination slot and date they left from
+    /// (still booked, still at the closed port that date), so a check-in or a cancellation that got there
+    /// first wins and its group is left alone; then records every decision once, with the new passes and
+    /// the messages, in one save.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
-        Guid closureId, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
+        Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
         Dictionary<string, string> names, Dictionary<string, string> zones, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = placements.Select(p => p.Id).ToList();
-        var earlier = await db.AppointmentMoves.Where(m => m.ClosureId == closureId && ids.Contains(m.AppointmentId))
-            .ToDictionaryAsync(m => m.AppointmentId, cancellationToken);
-        var applicants = byId.Values.Select(a => a.ApplicantUserId).Distinct().ToList();
-        var contacts = await db.Users.AsNoTracking().Where(u => applicants.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage), cancellationToken);
+        var earlier = new Dictionary<Guid, AppointmentMoveRecord>();
+        foreach (var chunk in placements.Select(p => p.Id).Chunk(Chunk))
+        {
+            foreach (var move in await db.AppointmentMoves.Where(m => m.ClosureId == closureId && chunk.Contains(m.AppointmentId)).ToListAsync(cancellationToken))
+            {
+                earlier[move.AppointmentId] = move;
+            }
+        }
+        var contacts = new Dictionary<string, Contact>(StringComparer.Ordinal);
+        foreach (var chunk in byId.Values.Select(a => a.ApplicantUserId).Distinct().Chunk(Chunk))
+        {
+            foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
+                .Select(u => new { u.Id, u.Email, u.PhoneNumber, u.PreferredLanguage }).ToListAsync(cancellationToken))
+            {
+                contacts[u.Id] = new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage);
+            }
+        }
+
+        var movedIds = new HashSet<Guid>();
+        foreach (var target in placements.Where(p => p.To is not null)
+            .GroupBy(p => (From: byId[p.Id].ServiceDate, p.To!.Port, p.To.Date, p.To.Slot)))
+        {
+            var (from, port, date, slot) = target.Key;
+            var startsAt = PortCalendar.SlotStartsAt(date, SlotTime.Parse(slot), zones[port]);
+            foreach (var chunk in target.Select(p => p.Id).Chunk(Chunk))
+            {
+                var changed = await db.Appointments
+                    .Where(a => chunk.Contains(a.Id) && a.Status == AppointmentStatus.Booked && a.PortCode == closedPort && a.ServiceDate == from)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(a => a.PortCode, port)
+                        .SetProperty(a => a.ServiceDate, date)
+                        .SetProperty(a => a.SlotStart, slot)
+                        .SetProperty(a => a.SlotStartsAt, startsAt), cancellationToken);
+                // Fewer rows than ids: a check-in or cancellation came first for some; those are where they were.
+                movedIds.UnionWith(changed == chunk.Length ? chunk : await db.Appointments
+                    .Where(a => chunk.Contains(a.Id) && a.PortCode == port && a.ServiceDate == date && a.SlotStart == slot)
+                    .Select(a => a.Id).ToListAsync(cancellationToken));
+            }
+        }
+
         var made = new List<RebookingPlacement>(placements.Count);
-        var moved = new List<AppointmentRecord>(placements.Count);
+        var moved = new List<AppointmentRecord>(movedIds.Count);
         foreach (var placement in placements)
         {
             var from = byId[placement.Id];
@@ -234,24 +277,15 @@ internal sealed class RebookAppointments(
                 made.Add(placement);
                 continue;
             }
-            var startsAt = PortCalendar.SlotStartsAt(to.Date, SlotTime.Parse(to.Slot), zones[to.Port]);
-            var changed = await db.Appointments
-                .Where(a => a.Id == from.Id && a.Status == AppointmentStatus.Booked
-                    && a.PortCode == from.PortCode && a.ServiceDate == from.ServiceDate && a.SlotStart == from.SlotStart)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.PortCode, to.Port)
-                    .SetProperty(a => a.ServiceDate, to.Date)
-                    .SetProperty(a => a.SlotStart, to.Slot)
-                    .SetProperty(a => a.SlotStartsAt, startsAt), cancellationToken);
-            if (changed != 1)
+            if (!movedIds.Contains(from.Id))
             {
                 continue;
             }
             moved.Add(new AppointmentRecord
             {
                 Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
-                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = startsAt, Phase = from.Phase,
-                GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
+                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = PortCalendar.SlotStartsAt(to.Date, SlotTime.Parse(to.Slot), zones[to.Port]),
+                Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
             });
             if (earlier.TryGetValue(from.Id, out var unplaced))
             {

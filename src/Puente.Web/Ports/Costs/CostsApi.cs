@@ -20,7 +20,7 @@ internal static class CostsApi
                 }
                 return await estimate.Handle(command, ct) switch
                 {
-                    EstimateClosureCost.Estimated e => TypedResults.Ok(new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource)),
+                    EstimateClosureCost.Estimated e => TypedResults.Ok(new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource, e.DemoFigures)),
                     EstimateClosureCost.Invalid invalid => problems.Validation(invalid.Errors),
                     EstimateClosureCost.NoSuchLane noLane => problems.Result(StatusCodes.Status422UnprocessableEntity, ProblemCodes.NoSuchLane, code, PortFilters.Name(noLane.Lane)),
                     EstimateClosureCost.NoBaseline none => problems.Result(StatusCodes.Status422UnprocessableEntity, ProblemCodes.NoBaseline, code,
@@ -34,7 +34,8 @@ internal static class CostsApi
 }
 
 /// <param name="ValuesSource">Whether the per-unit values are the documented defaults or the operator's own.</param>
-internal sealed record ClosureCostResponse(string PortName, ClosureCostEstimate Estimate, UnitValuesSource ValuesSource);
+/// <param name="DemoFigures">The flows are the demo fixture's made-up counts, not BTS's.</param>
+internal sealed record ClosureCostResponse(string PortName, ClosureCostEstimate Estimate, UnitValuesSource ValuesSource, bool DemoFigures);
 
 /// <summary>The query string of a closure-cost request, shared by the API and the page.</summary>
 internal static class ClosureCostRequest

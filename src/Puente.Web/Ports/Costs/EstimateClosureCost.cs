@@ -30,7 +30,8 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
 
     public abstract record Outcome;
 
-    public sealed record Estimated(ClosureCostEstimate Estimate, string PortName, UnitValuesSource ValuesSource) : Outcome;
+    /// <param name="DemoFigures">The baseline is the demo fixture's made-up counts, not BTS's.</param>
+    public sealed record Estimated(ClosureCostEstimate Estimate, string PortName, UnitValuesSource ValuesSource, bool DemoFigures) : Outcome;
 
     public sealed record PortNotFound : Outcome;
 
@@ -67,10 +68,11 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
         }
         var baselineTo = new DateOnly(command.From.Year, command.From.Month, 1).AddMonths(-1);
         var baselineFrom = baselineTo.AddMonths(-(ClosureCost.BaselineMonths - 1));
-        var counts = (await db.BtsCounts.AsNoTracking()
-                .Where(c => c.Month >= baselineFrom && c.Month <= baselineTo)
-                .Select(c => new { c.PortCode, c.Month, c.Measure, c.Value })
-                .ToListAsync(cancellationToken))
+        var stored = await db.BtsCounts.AsNoTracking()
+            .Where(c => c.Month >= baselineFrom && c.Month <= baselineTo)
+            .Select(c => new { c.PortCode, c.Month, c.Measure, c.Value, c.Demo })
+            .ToListAsync(cancellationToken);
+        var counts = stored
             .GroupBy(c => c.PortCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BtsCount>)[.. g.Select(c => new BtsCount(c.PortCode, c.Month, c.Measure, c.Value))], StringComparer.Ordinal);
         if (!counts.ContainsKey(closed.Code))
@@ -84,7 +86,7 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
             costPorts.First(p => p.Code == closed.Code), lanes, command.From, command.To,
             [.. costPorts.Where(p => !alsoClosed.Contains(p.Code))], options.Value.Values, options.Value.DiversionPorts);
         var source = options.Value.Values == new ClosureCostOptions().Values ? UnitValuesSource.Defaults : UnitValuesSource.Configured;
-        return new Estimated(estimate, closed.Name, source);
+        return new Estimated(estimate, closed.Name, source, stored.Any(c => c.Demo && c.PortCode == closed.Code));
     }
 
     /// <summary>
@@ -96,7 +98,7 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
     {
         var to = reopenedOn is { } on && on <= lastDate ? on.AddDays(-1) : lastDate;
         return await Handle(new Command(port, lane, firstDate, to), cancellationToken) is Estimated e
-            ? new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource)
+            ? new ClosureCostResponse(e.PortName, e.Estimate, e.ValuesSource, e.DemoFigures)
             : null;
     }
 }

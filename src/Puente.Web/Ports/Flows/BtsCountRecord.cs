@@ -16,6 +16,9 @@ internal sealed class BtsCountRecord
     public BtsMeasure Measure { get; set; }
     public DateOnly Month { get; set; }
     public long Value { get; set; }
+
+    /// <summary>A made-up figure of the demo fixture, not BTS's; the first real import replaces them all.</summary>
+    public bool Demo { get; set; }
 }
 
 internal sealed class BtsCountRecordConfiguration : IEntityTypeConfiguration<BtsCountRecord>

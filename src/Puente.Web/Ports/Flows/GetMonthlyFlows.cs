@@ -35,7 +35,7 @@ internal sealed class GetMonthlyFlows(PuenteDb db)
         {
             counts = counts.Where(c => c.Month <= to);
         }
-        var rows = await counts.Select(c => new { c.Measure, c.Month, c.Value }).ToListAsync(cancellationToken);
+        var rows = await counts.Select(c => new { c.Measure, c.Month, c.Value, c.Demo }).ToListAsync(cancellationToken);
         var series = rows.GroupBy(r => r.Measure)
             .OrderBy(g => g.Key)
             .Select(g => new MeasureSeries(g.Key, [.. g.GroupBy(r => r.Month).OrderBy(m => m.Key).Select(m =>
@@ -45,11 +45,12 @@ internal sealed class GetMonthlyFlows(PuenteDb db)
                     values.Count == 1 ? values[0] : null, values.Count > 1 ? values : []);
             })]))
             .ToList();
-        return new Found(new PortFlowsResponse(port.Code, port.Name, series));
+        return new Found(new PortFlowsResponse(port.Code, port.Name, series, rows.Any(r => r.Demo)));
     }
 }
 
-internal sealed record PortFlowsResponse(string Port, string Name, IReadOnlyList<MeasureSeries> Measures);
+/// <param name="DemoFigures">The counts are the demo fixture's made-up ones, not BTS's.</param>
+internal sealed record PortFlowsResponse(string Port, string Name, IReadOnlyList<MeasureSeries> Measures, bool DemoFigures);
 
 internal sealed record MeasureSeries(BtsMeasure Measure, IReadOnlyList<MonthlyCount> Months);
 

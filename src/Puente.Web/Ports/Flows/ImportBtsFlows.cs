@@ -33,7 +33,24 @@ internal sealed class ImportBtsFlows(PuenteDb db)
     /// <summary>The file is not a BTS export (its header matches neither layout).</summary>
     public sealed record NotBts(string Reason) : Outcome;
 
-    public async Task<Outcome> Handle(TextReader file, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the demo fixture (made-up counts in the BTS layout for the ports of the December 2023 closures and
+    /// their neighbours, over the year before) when no counts are stored yet; null when there were some.
+    /// </summary>
+    public async Task<Outcome?> DemoFixture(CancellationToken cancellationToken = default)
+    {
+        if (await db.BtsCounts.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+        using var file = new StreamReader(typeof(ImportBtsFlows).Assembly.GetManifestResourceStream("Puente.Ports.bts-demo-fixture.csv")
+            ?? throw new InvalidOperationException("The BTS demo fixture is not embedded in the build."));
+        return await Handle(file, demo: true, cancellationToken);
+    }
+
+    public Task<Outcome> Handle(TextReader file, CancellationToken cancellationToken = default) => Handle(file, demo: false, cancellationToken);
+
+    private async Task<Outcome> Handle(TextReader file, bool demo, CancellationToken cancellationToken)
     {
         var read = BtsCsv.Read(file);
         if (read.File is not { } bts)
@@ -47,62 +64,77 @@ internal sealed class ImportBtsFlows(PuenteDb db)
         var rows = bts.Rows.Where(r => known.Contains(r.PortCode)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!demo)
+        {
+            // Real figures replace the demo's made-up ones rather than conflicting with them.
+            await db.BtsCounts.Where(c => c.Demo).ExecuteDeleteAsync(cancellationToken);
+        }
         var ports = rows.Select(r => r.PortCode).Distinct().ToList();
         var stored = (await db.BtsCounts.AsNoTracking().Where(c => ports.Contains(c.PortCode)).ToListAsync(cancellationToken))
             .GroupBy(c => new BtsKey(c.PortCode, c.Month, c.Measure))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)[.. g.Select(c => c.Value)]);
         var plan = BtsImportPlan.Make(rows, stored);
-        var added = await Insert(plan.ToAdd, cancellationToken);
+        var added = await Insert(plan.ToAdd, demo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Imported(bts.Layout, bts.LinesRead, added, plan.AlreadyStored, plan.ExactDuplicates, plan.Conflicts, unknown, bts.OtherBorderRows, bts.Rejected);
     }
 
     // Raw commands rather than one tracked entity per row: 94,000 rows in seconds instead of a minute.
     // ON CONFLICT DO NOTHING (both providers) lets a concurrent import of the same file win without an error.
-    private async Task<int> Insert(IReadOnlyList<BtsCount> counts, CancellationToken cancellationToken)
+    private async Task<int> Insert(IReadOnlyList<BtsCount> counts, bool demo, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         return db is SqlitePuenteDb
-            ? await InsertOneByOne(connection, transaction, counts, cancellationToken)
-            : await InsertInChunks(connection, transaction, counts, cancellationToken);
+            ? InsertOneByOne(connection, transaction, counts, demo, cancellationToken)
+            : await InsertInChunks(connection, transaction, counts, demo, cancellationToken);
     }
 
     // SQLite looks parameters up by name one at a time, so a statement with thousands of them is slow;
     // one prepared single-row statement run again and again is its fast path.
-    private static async Task<int> InsertOneByOne(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, CancellationToken cancellationToken)
+    private static int InsertOneByOne(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, bool demo, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"""INSERT INTO {BtsCountRecord.Table} ("PortCode", "Measure", "Month", "Value") VALUES (@p,@m,@d,@v) ON CONFLICT DO NOTHING""";
+        command.CommandText = $"""INSERT INTO {BtsCountRecord.Table} ("PortCode", "Measure", "Month", "Value", "Demo") VALUES (@p,@m,@d,@v,@x) ON CONFLICT DO NOTHING""";
         var (port, measure, month, value) = (Add(command, "p"), Add(command, "m"), Add(command, "d"), Add(command, "v"));
+        Add(command, "x").Value = demo;
+        command.Prepare();
+        // EF Core keeps DateOnly as ISO text in SQLite; each month's text is made once.
+        var isoMonths = new Dictionary<DateOnly, string>();
         var added = 0;
         foreach (var c in counts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             port.Value = c.PortCode;
             measure.Value = c.Measure.ToString();
-            // EF Core keeps DateOnly as ISO text in SQLite.
-            month.Value = c.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (!isoMonths.TryGetValue(c.Month, out var iso))
+            {
+                isoMonths[c.Month] = iso = c.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            month.Value = iso;
             value.Value = c.Value;
-            added += await command.ExecuteNonQueryAsync(cancellationToken);
+            // Synchronous: SQLite has no asynchronous I/O, and its async path only adds a task per row.
+            added += command.ExecuteNonQuery();
         }
         return added;
     }
 
     // PostgreSQL pays a round trip per statement, so rows go a thousand at a time
     // (4,000 parameters, well under its 65,535).
-    private static async Task<int> InsertInChunks(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, CancellationToken cancellationToken)
+    private static async Task<int> InsertInChunks(DbConnection connection, DbTransaction transaction, IReadOnlyList<BtsCount> counts, bool demo, CancellationToken cancellationToken)
     {
         var added = 0;
         foreach (var chunk in counts.Chunk(RowsPerStatement))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder($"""INSERT INTO {BtsCountRecord.Table} ("PortCode", "Measure", "Month", "Value") VALUES """);
+            var sql = new StringBuilder($"""INSERT INTO {BtsCountRecord.Table} ("PortCode", "Measure", "Month", "Value", "Demo") VALUES """);
+            Add(command, "x").Value = demo;
             for (var i = 0; i < chunk.Length; i++)
             {
                 var c = chunk[i];
-                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@p{i},@m{i},@d{i},@v{i})");
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@p{i},@m{i},@d{i},@v{i},@x)");
                 Add(command, $"p{i}").Value = c.PortCode;
                 Add(command, $"m{i}").Value = c.Measure.ToString();
                 Add(command, $"d{i}").Value = c.Month;

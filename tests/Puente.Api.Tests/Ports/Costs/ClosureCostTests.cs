@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Puente.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Ports.Flows;
+using Puente.Web.Database;
 
 namespace Puente.Api.Tests.Ports.Costs;
 
@@ -214,6 +217,10 @@ public sealed class ClosureCostTests
     {
         await using var app = new PuenteApp();
         var (analyst, id) = await LukevilleDecember2023(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PuenteDb>().BtsCounts.ExecuteDeleteAsync(Ct);
+        }
 
         var closure = await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct);
 
@@ -240,5 +247,40 @@ public sealed class ClosureCostTests
         var page = await app.CreateClient().GetStringAsync("/Ports/2602?lang=en", Ct);
         Assert.Contains("Daily flows stopped (BTS average from 2022-12 to 2023-11)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("There are no BTS counts", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_demo_seeding_the_december_2023_lukeville_closure_is_estimated_from_the_demo_fixture_and_says_so()
+    {
+        await using var app = new PuenteApp();
+        var (analyst, id) = await LukevilleDecember2023(app);
+
+        var cost = (await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct)).GetProperty("cost");
+
+        Assert.True(cost.GetProperty("demoFigures").GetBoolean());
+        var estimate = cost.GetProperty("estimate");
+        Assert.True(estimate.GetProperty("valuePerDay").GetDecimal() > 0);
+        var flows = estimate.GetProperty("flows").EnumerateArray().ToDictionary(f => f.GetProperty("measure").GetString()!);
+        Assert.Equal(12, flows["personalVehicles"].GetProperty("monthsUsed").GetInt32());
+        Assert.True(flows["personalVehicles"].GetProperty("perDay").GetDouble() > 0);
+        var page = await app.CreateClient().GetStringAsync("/Ports/2602?lang=en", Ct);
+        Assert.Contains("Daily flows stopped (average of made-up demo figures, not BTS, from 2022-12 to 2023-11)", page, StringComparison.Ordinal);
+        var monthly = await app.CreateClient().GetStringAsync("/Ports/2602/Flows?lang=en", Ct);
+        Assert.Contains("made-up demo figures", monthly, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source: BTS Border Crossing Entry Data", monthly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bts_import_replaces_the_demo_fixture_rather_than_conflicting_with_it()
+    {
+        await using var app = await WithLukevilleBaseline(demo: true);
+        var analyst = await app.ClientFor("analyst@puente.test");
+
+        var flows = await analyst.GetFromJsonAsync<JsonElement>("/api/ports/2602/flows?measure=personalVehicles", Ct);
+
+        Assert.False(flows.GetProperty("demoFigures").GetBoolean());
+        var months = flows.GetProperty("measures")[0].GetProperty("months").EnumerateArray().ToList();
+        Assert.All(months, m => Assert.Equal(0, m.GetProperty("conflictingValues").GetArrayLength()));
+        Assert.Equal(31_000, months.Single(m => m.GetProperty("month").GetString() == "2023-01").GetProperty("value").GetInt64());
     }
 }

@@ -1205,6 +1205,9 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean");
+
                     b.HasKey("PortCode", "Measure", "Month", "Value");
 
                     b.ToTable("bts_monthly_counts", (string)null);

@@ -1194,6 +1194,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PortCode", "Measure", "Month", "Value");
 
                     b.ToTable("bts_monthly_counts", (string)null);
