@@ -37,6 +37,8 @@ internal sealed class PuenteHost : IDisposable
             ["Database:Provider"] = "Sqlite",
             // No pooling: the file is replaced between runs.
             ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")};Pooling=False",
+            // A throwaway database: its key ring needs no certificate.
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
@@ -40,7 +39,8 @@ internal static class PuenteServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPuenteDatabase(configuration);
-        services.AddDataProtection().SetApplicationName("puente").PersistKeysToDbContext<PuenteDb>();
+        // The key ring sits in the database, encrypted by a certificate given by configuration (required in Production).
+        services.AddPuenteDataProtection(configuration);
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()

@@ -27,6 +27,8 @@ public static class PuenteCli
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Puente"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The test host keeps its key ring unencrypted; the tool must open the same keys.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
