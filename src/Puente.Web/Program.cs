@@ -61,6 +61,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+builder.Services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
 builder.Services.AddOpenApi();
 // Ready means reachable and fully migrated: a half-upgraded database must not take traffic.
 builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
@@ -100,6 +101,8 @@ app.UseAuthentication();
 app.Use(SessionCheck.Middleware);
 app.UseAuthorization();
 app.UseAntiforgery();
+// Pages' scripts call the API with the sign-in cookie: an unsafe call so made must carry the page's antiforgery token.
+app.Use(ApiAntiforgery.Middleware);
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

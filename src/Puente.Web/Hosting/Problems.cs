@@ -84,6 +84,7 @@ internal static class ProblemCodes
     public const string MethodNotAllowed = "http.method-not-allowed";
     public const string UnsupportedMediaType = "http.unsupported-media-type";
     public const string TooManyRequests = "http.too-many-requests";
+    public const string AntiforgeryMissing = "http.antiforgery";
     public const string ServerError = "http.server-error";
     public const string Other = "http.error";
 
