@@ -98,6 +98,8 @@ internal static class PuenteServices
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
         services.AddScoped<CloseAccess>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignIn>();
         services.AddScoped<ChangeRole>();
         services.AddScoped<ListUsers>();
         services.AddScoped<BoothManifest>();
@@ -190,7 +192,9 @@ internal static class PuenteServices
         // (VerifyContact); requiring an e-mail would refuse registrations by phone.
         options.User.RequireUniqueEmail = false;
         options.Password.RequiredLength = 12;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No lockout after failed passwords: anyone could lock anyone out (an officer at shift change).
+        // Failures slow down the (address, account) pair instead (SignInThrottle); lockout only
+        // carries `puente users disable`.
+        options.Lockout.AllowedForNewUsers = false;
     }
 }

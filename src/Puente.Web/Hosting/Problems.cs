@@ -73,6 +73,7 @@ internal static class ProblemCodes
     public const string SignInFailed = "auth.failed";
     public const string LockedOut = "auth.locked-out";
     public const string SignInNotAllowed = "auth.not-allowed";
+    public const string SignInThrottled = "auth.throttled";
 
     public const string Validation = "validation.failed";
     public const string UnreadableBody = "http.unreadable-body";
