@@ -47,6 +47,9 @@ internal static class RateLimiting
 {
     public const string SignInPolicy = "sign-in";
 
+    /// <summary>Accents and Creole letters as UTF-8, as the pages write them.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static IServiceCollection AddPuenteRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>()
@@ -92,7 +95,7 @@ internal static class RateLimiting
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
             return;
         }
-        var html = HtmlEncoder.Default;
+        var html = Html;
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             $"""
