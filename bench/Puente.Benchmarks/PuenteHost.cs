@@ -67,6 +67,8 @@ internal sealed class PuenteHost : IDisposable
                 ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")};Pooling=False",
             };
         }
+        // A throwaway database: its key ring needs no certificate.
+        database["DataProtection:AllowUnencryptedKeys"] = "true";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();

@@ -61,12 +61,15 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // Accents and Creole letters go out as UTF-8, not as &#x..; entities: smaller and readable.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+builder.Services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
 builder.Services.AddOpenApi();
 // Ready means reachable and fully migrated: a half-upgraded database must not take traffic.
 builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
     tags: ["ready"],
     customTestQuery: async (db, ct) =>
         await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
+// Limits per signed-in account, or per client address (forwarded only by configured proxies).
+builder.Services.AddPuenteClientAddress(builder.Configuration);
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
 // The recurring jobs (off where BackgroundJobs:Enabled is false): draws, outbox delivery, no-shows, the audit head.
@@ -74,6 +77,7 @@ builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<NoShowSweep>();
 builder.Services.AddHostedService<UnverifiedAccountSweep>();
+builder.Services.AddHostedService<SignInFailureSweep>();
 // CBP's wait-time feed, polled only when WaitTimes:PollUrl is set.
 builder.Services.AddHostedService<WaitTimesPoller>();
 builder.Services.AddHostedService<AuditHeadPublisher>();
@@ -87,6 +91,8 @@ var app = builder.Build();
 // A new demo database is migrated and filled here so the first run needs no other command.
 await DemoStartup.PrepareDatabaseIfDemo(app.Services);
 
+// The client's address, when a configured proxy forwards it, before anything reads it.
+app.UsePuenteClientAddress(builder.Configuration);
 app.UsePuenteSecurityHeaders();
 // Before error handling, so a re-executed error page keeps the language of the original request.
 app.UsePuenteLocalization();
@@ -96,12 +102,15 @@ app.UseWhen(c => !c.IsApi(), pages => pages.UseExceptionHandler("/Error").UseSta
 app.UseApiBodyLimit(maxBody);
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 // A bearer token whose account changed (password, role, disabled, removed) ends within a minute.
 app.Use(SessionCheck.Middleware);
+// After authentication, so a signed-in person is limited by account, not by the address they share.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
+// Pages' scripts call the API with the sign-in cookie: an unsafe call so made must carry the page's antiforgery token.
+app.Use(ApiAntiforgery.Middleware);
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Puente.Web.Accounts;
 using Puente.Web.Audit;
@@ -43,7 +42,8 @@ internal static class PuenteServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPuenteDatabase(configuration);
-        services.AddDataProtection().SetApplicationName("puente").PersistKeysToDbContext<PuenteDb>();
+        // The key ring sits in the database, encrypted by a certificate given by configuration (required in Production).
+        services.AddPuenteDataProtection(configuration);
         // Identity's PBKDF2 work factor (its default, 100,000, unless configured); stored hashes carry
         // their own count, so changing it never locks anyone out.
         services.AddOptions<PasswordHasherOptions>()
@@ -107,6 +107,8 @@ internal static class PuenteServices
         services.AddScoped<CancelAppointment>();
         services.AddScoped<CheckInPass>();
         services.AddScoped<CloseAccess>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignIn>();
         services.AddScoped<ChangeRole>();
         services.AddScoped<ListUsers>();
         services.AddScoped<BoothManifest>();
@@ -200,7 +202,9 @@ internal static class PuenteServices
         // (VerifyContact); requiring an e-mail would refuse registrations by phone.
         options.User.RequireUniqueEmail = false;
         options.Password.RequiredLength = 12;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No lockout after failed passwords: anyone could lock anyone out (an officer at shift change).
+        // Failures slow down the (address, account) pair instead (SignInThrottle); lockout only
+        // carries `puente users disable`.
+        options.Lockout.AllowedForNewUsers = false;
     }
 }

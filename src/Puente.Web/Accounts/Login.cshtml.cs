@@ -1,19 +1,21 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Puente.Web.Accounts;
+using Microsoft.Extensions.Localization;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Registration;
+using Check = Puente.Web.Accounts.SignIn;
 
 namespace Puente.Web.Accounts;
 
 [EnableRateLimiting(RateLimiting.SignInPolicy)]
-internal sealed class LoginModel(SignInManager<PuenteUser> signIn, FindUnverifiedAccount unverified) : PageModel
+internal sealed class LoginModel(Check signInCheck, SignInManager<PuenteUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Email { get; private set; }
     public string? ReturnUrl { get; private set; }
     public string? ErrorKey { get; private set; }
+    public string[] ErrorArguments { get; private set; } = [];
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
@@ -26,19 +28,25 @@ internal sealed class LoginModel(SignInManager<PuenteUser> signIn, FindUnverifie
             ErrorKey = "Login_Missing";
             return Page();
         }
-        // Cookie sign-in for pages; the API signs in through /api/auth/login.
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(ContactAddress.SignInName(email), password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await signInCheck.Handle(email, password, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted))
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            case Check.SignedIn signedIn:
+                // Cookie sign-in for pages; the API signs in through /api/auth/login.
+                signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+                await signIn.SignInAsync(signedIn.User, isPersistent: false);
+                return signedIn.Pending ? RedirectToPage("/Pathways/Registration/Verify") : LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            case Check.Throttled throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                ErrorKey = "Login_Throttled";
+                ErrorArguments = [RateLimiting.InWords(text, throttled.Wait)];
+                return Page();
+            case Check.NotAllowed:
+                ErrorKey = "Login_NotAllowed";
+                return Page();
+            default:
+                ErrorKey = "Login_Failed";
+                return Page();
         }
-        if (!result.IsLockedOut && await unverified.Handle(email, password, HttpContext.RequestAborted) is { } pending)
-        {
-            await signIn.SignInAsync(pending, isPersistent: false);
-            return RedirectToPage("/Pathways/Registration/Verify");
-        }
-        ErrorKey = result.IsLockedOut ? "Login_LockedOut" : "Login_Failed";
-        return Page();
     }
 }

@@ -1,9 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Puente.Web.Hosting;
-using Puente.Web.Pathways.Registration;
 
 namespace Puente.Web.Accounts;
 
@@ -35,25 +35,30 @@ internal static class SignInApi
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        LoginRequest login, SignInManager<PuenteUser> signIn, FindUnverifiedAccount unverified, Problems problems, CancellationToken ct)
+        LoginRequest login, SignIn check, SignInManager<PuenteUser> signIn, Problems problems, HttpContext http, CancellationToken ct)
     {
         // `required` rejects a missing field; an explicit null still arrives here.
         if (login.Email is null || login.Password is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
         }
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(ContactAddress.SignInName(login.Email), login.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded && !result.IsLockedOut && await unverified.Handle(login.Email, login.Password, ct) is { } pending)
+        switch (await check.Handle(login.Email, login.Password, http.Connection.RemoteIpAddress, ct))
         {
-            // An account still waiting for its code signs in by its contact, to verify and to see its
-            // registration; it cannot ask for appointments until verified.
-            await signIn.SignInAsync(pending, isPersistent: false);
-            return TypedResults.Empty;
+            case SignIn.SignedIn signedIn:
+                // An account still waiting for its code signs in too, to verify and to see its registration;
+                // it cannot ask for appointments until verified. The bearer handler writes the tokens as the response.
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                await signIn.SignInAsync(signedIn.User, isPersistent: false);
+                return TypedResults.Empty;
+            case SignIn.Throttled throttled:
+                var seconds = Math.Max(1, (int)Math.Ceiling(throttled.Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = seconds;
+                return problems.Result(StatusCodes.Status429TooManyRequests, ProblemCodes.SignInThrottled, seconds);
+            case SignIn.NotAllowed:
+                return problems.Result(StatusCodes.Status401Unauthorized, ProblemCodes.SignInNotAllowed);
+            default:
+                return problems.Result(StatusCodes.Status401Unauthorized, ProblemCodes.SignInFailed);
         }
-        // On success the bearer handler has already written the tokens as the response.
-        return result.Succeeded ? TypedResults.Empty : problems.Result(StatusCodes.Status401Unauthorized,
-            result.IsLockedOut ? ProblemCodes.LockedOut : result.IsNotAllowed ? ProblemCodes.SignInNotAllowed : ProblemCodes.SignInFailed);
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(

@@ -73,6 +73,7 @@ internal static class ProblemCodes
     public const string SignInFailed = "auth.failed";
     public const string LockedOut = "auth.locked-out";
     public const string SignInNotAllowed = "auth.not-allowed";
+    public const string SignInThrottled = "auth.throttled";
 
     public const string Validation = "validation.failed";
     public const string UnreadableBody = "http.unreadable-body";
@@ -84,6 +85,7 @@ internal static class ProblemCodes
     public const string MethodNotAllowed = "http.method-not-allowed";
     public const string UnsupportedMediaType = "http.unsupported-media-type";
     public const string TooManyRequests = "http.too-many-requests";
+    public const string AntiforgeryMissing = "http.antiforgery";
     public const string ServerError = "http.server-error";
     public const string Other = "http.error";
 

@@ -45,6 +45,12 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_ContactCode_Subject"],
             Paragraphs(localizer["Message_ContactCode_Body", code, minutes], localizer["Message_ContactCode_NotYou"])));
+    /// <summary>To an account's owner when someone registers again with its contact: no code, nothing to do if it was not them.</summary>
+    public OutgoingMessage AccountExists(string language) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_AccountExists_Subject"],
+            Paragraphs(localizer["Message_AccountExists_Body"], localizer["Message_AccountExists_NotYou"], localizer["Message_Signature"])));
+
     /// <summary>A closure moved the appointment; <paramref name="reason"/> is a <c>LaneReason</c> name, told in the recipient's words.</summary>
     public OutgoingMessage AppointmentMoved(
         string language, string reason, string fromPort, DateOnly fromDate, string toPort, DateOnly toDate, string slotStart, string ticket) =>

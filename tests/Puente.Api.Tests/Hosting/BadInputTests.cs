@@ -43,7 +43,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Too_many_sign_in_attempts_are_429_with_retry_after()
     {
-        await using var app = new PuenteApp(settings: new Dictionary<string, string?> { ["RateLimiting:SignInPermitsPerWindow"] = "2" });
+        await using var app = new PuenteApp(settings: new Dictionary<string, string?> { ["RateLimiting:SignInBurst"] = "2", ["RateLimiting:SignInPerWindow"] = "1" });
         var client = app.CreateClient();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)

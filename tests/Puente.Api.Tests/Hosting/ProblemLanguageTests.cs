@@ -75,7 +75,7 @@ public sealed class ProblemLanguageTests
         await using var app = new PuenteApp(settings: code switch
         {
             ProblemCodes.BodyTooLarge => new Dictionary<string, string?> { ["Api:MaxRequestBodyBytes"] = "1024" },
-            ProblemCodes.TooManyRequests => new Dictionary<string, string?> { ["RateLimiting:SignInPermitsPerWindow"] = "1" },
+            ProblemCodes.TooManyRequests => new Dictionary<string, string?> { ["RateLimiting:SignInBurst"] = "1", ["RateLimiting:SignInPerWindow"] = "1" },
             _ => null,
         });
         var provoke = await Provoke(app, code);

@@ -49,8 +49,10 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Puente"] = Database.ConnectionString,
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Demo:Password"] = DemoPassword,
-            ["RateLimiting:SignInPermitsPerWindow"] = "1000",
-            ["RateLimiting:PermitsPerWindow"] = "100000",
+            // Tests make many requests from one address in a few seconds; RateLimitTests use the shipped limits.
+            ["RateLimiting:SignInBurst"] = "100000",
+            ["RateLimiting:AnonymousBurst"] = "100000",
+            ["RateLimiting:AccountBurst"] = "100000",
             ["BackgroundJobs:Enabled"] = "false",
             ["Demo:SimulatedApplicants"] = "0",
             ["Protection:DataKey"] = ProtectionDataKey,
@@ -71,6 +73,7 @@ public sealed class PuenteApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.Filter>());
         if (interceptors.Length > 0)
         {
             builder.ConfigureTestServices(services =>

@@ -28,6 +28,8 @@ public static class PuenteCli
         start.Environment["ConnectionStrings__Puente"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["PasswordHashing__IterationCount"] = PuenteApp.TestPasswordHashIterations;
+        // The test host keeps its key ring unencrypted; the tool must open the same keys.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

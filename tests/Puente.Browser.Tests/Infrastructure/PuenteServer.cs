@@ -65,8 +65,9 @@ public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) 
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         // Every test shares this server; the default limits are sized for one person, not a suite.
-        builder.UseSetting("RateLimiting:SignInPermitsPerWindow", "1000");
-        builder.UseSetting("RateLimiting:PermitsPerWindow", "100000");
+        builder.UseSetting("RateLimiting:SignInBurst", "100000");
+        builder.UseSetting("RateLimiting:AnonymousBurst", "100000");
+        builder.UseSetting("RateLimiting:AccountBurst", "100000");
         // Hashing stays real but cheap: the server seeds accounts and the tests sign people in.
         builder.UseSetting("PasswordHashing:IterationCount", "1000");
         builder.UseSetting("BackgroundJobs:Enabled", "false");

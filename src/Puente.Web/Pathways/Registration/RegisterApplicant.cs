@@ -81,7 +81,11 @@ internal sealed class RegisterApplicant(
         var contact = email ?? phone!;
         var contactField = email is null ? "phone" : "email";
         // Only a verified account owns its contact (its user name is the contact); pending ones never block.
-        if (await users.FindByNameAsync(contact) is not null)
+        // When one does, the registration answers exactly as any other (no one learns the contact has an
+        // account) and its owner, not the registrant, is told; no code is sent, so it can never be verified
+        // and expires with the other unverified accounts.
+        var owner = await users.FindByNameAsync(contact);
+        if (owner is not null && contactVerified)
         {
             return new Invalid([new FieldError(contactField, FieldCodes.AccountExists)]);
         }
@@ -126,8 +130,16 @@ internal sealed class RegisterApplicant(
             Sends = 1, AccountCreatedAt = now,
         };
         db.ContactVerifications.Add(verification);
-        enqueue.ToPerson(db, new Contact(email, phone, user.PreferredLanguage),
-            () => templates.ContactCode(user.PreferredLanguage, code, (int)ContactVerificationRecord.CodeLifetime.TotalMinutes));
+        if (owner is null)
+        {
+            enqueue.ToPerson(db, new Contact(email, phone, user.PreferredLanguage),
+                () => templates.ContactCode(user.PreferredLanguage, code, (int)ContactVerificationRecord.CodeLifetime.TotalMinutes));
+        }
+        else
+        {
+            enqueue.ToPerson(db, new Contact(owner.Email, owner.PhoneNumber, owner.PreferredLanguage),
+                () => templates.AccountExists(owner.PreferredLanguage));
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -275,6 +275,11 @@
     state.textContent = navigator.onLine ? msg('Online') : msg('Offline');
   }
 
+  // The API takes the sign-in cookie only with the page's antiforgery token (the layout's meta tag).
+  function csrfToken() {
+    return document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+  }
+
   async function sync() {
     const queue = read(QUEUE, []);
     const kept = [];
@@ -283,7 +288,7 @@
         const response = await fetch('/api/checkins', {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrfToken() },
           body: JSON.stringify({ pass: entry.token }),
         });
         if (response.ok) {

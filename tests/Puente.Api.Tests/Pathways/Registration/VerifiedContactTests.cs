@@ -91,12 +91,20 @@ public sealed class VerifiedContactTests
         Assert.Equal(owner, me.GetProperty("applicantId").GetString());
         Assert.True(me.GetProperty("verified").GetBoolean());
 
-        // Once verified, the address is taken: a new registration with it is refused.
+        // Once verified, the address is taken: a new registration with it answers like any other (nobody
+        // learns the address has an account), but no code is sent, only a notice to the owner, so the
+        // newcomer can never take the address and the owner still signs in.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         var again = await app.CreateClient().PostAsJsonAsync("/api/applicants", new
         {
             email = "owner@puente.test", password = PathwaysDriver.Password, applicant = Verification.Adult("Otra", "Vez", "1990-01-01", "Z1"),
         }, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("", await app.LatestCode("owner@puente.test"));
+        var newcomer = (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("applicantId").GetString();
+        var claim = await app.CreateClient().PostAsJsonAsync("/api/applicants/verify", new { applicantId = newcomer, code }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, claim.StatusCode);
+        await app.ClientFor("owner@puente.test", PathwaysDriver.Password);
     }
 
     [Fact]

@@ -262,6 +262,28 @@ namespace Puente.Web.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Accounts.SignInFailureRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Audit.AuditCheckpointRecord", b =>
                 {
                     b.Property<DateOnly>("Day")

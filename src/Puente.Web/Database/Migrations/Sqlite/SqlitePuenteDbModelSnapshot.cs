@@ -251,6 +251,28 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Web.Accounts.SignInFailureRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Web.Audit.AuditCheckpointRecord", b =>
                 {
                     b.Property<DateOnly>("Day")
