@@ -72,6 +72,8 @@ internal static class PuenteServices
         services.AddScoped<VerifyContact>();
         services.AddSingleton<TravellerPhotos>();
         services.AddScoped<SaveTravellerPhoto>();
+        services.AddScoped<SaveTraveller>();
+        services.AddScoped<RemoveTraveller>();
         services.AddScoped<GetTravellerPhoto>();
         services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();

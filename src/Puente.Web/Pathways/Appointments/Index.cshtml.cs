@@ -12,33 +12,17 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class AppointmentsModel(ListAppointments list, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
+internal sealed class AppointmentsModel(ListAppointments list, UserManager<PuenteUser> users, GetPass getPass) : PageModel
 {
     public sealed record Row(ListAppointments.Item Appointment, GetPass.Pass? Pass);
 
     public List<Row> Rows { get; } = [];
     public bool Cancelled { get; private set; }
-    public string? CancelRefusedStatus { get; private set; }
 
     public async Task OnGet(bool cancelled, CancellationToken cancellationToken)
     {
         Cancelled = cancelled;
         await Load(cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostCancel(Guid id, CancellationToken cancellationToken)
-    {
-        switch (await cancel.Handle(id, users.GetUserId(User)!, cancellationToken))
-        {
-            case CancelAppointment.Cancelled:
-                return RedirectToPage(new { cancelled = true });
-            case CancelAppointment.Refused refused:
-                CancelRefusedStatus = refused.Rejection.From.ToString();
-                await Load(cancellationToken);
-                return Page();
-            default:
-                return NotFound();
-        }
     }
 
     private async Task Load(CancellationToken cancellationToken)

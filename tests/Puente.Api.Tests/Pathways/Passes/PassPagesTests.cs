@@ -27,7 +27,8 @@ public sealed class PassPagesTests
         Assert.Matches(@"class=""token"">[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+<", page);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
 
-        var cancelled = await PageForms.Post(client, "/Appointments?handler=Cancel", page, new() { ["id"] = id.ToString() });
+        var confirmation = await client.GetStringAsync($"/Appointments/{id}/Cancel?lang=en", Ct);
+        var cancelled = await PageForms.Post(client, $"/Appointments/{id}/Cancel", confirmation, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Contains("role=\"status\"", await cancelled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
