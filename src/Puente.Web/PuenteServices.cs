@@ -95,6 +95,7 @@ internal static class PuenteServices
         services.AddScoped<EnsureSigningKey>();
         services.AddScoped<IssuePasses>();
         services.AddScoped<GetPass>();
+        services.AddScoped<DownloadPass>();
         services.AddScoped<BookAppointments>();
         services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();

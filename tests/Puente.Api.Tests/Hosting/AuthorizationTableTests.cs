@@ -90,6 +90,8 @@ public sealed class AuthorizationTableTests
         new("DELETE /api/requests/{id:guid}",                [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/requests/{request}"),
         new("GET /api/appointments",                         [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("GET /api/appointments/{id:guid}/pass",          [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass"),
+        new("GET /api/appointments/{id:guid}/pass.png",      [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass.png"),
+        new("GET /api/appointments/{id:guid}/pass.pdf",      [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass.pdf"),
         new("POST /api/appointments/{id:guid}/cancel",       [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/cancel"),
 
         new("POST /api/checkins",                            [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny]),

@@ -19,10 +19,21 @@ internal sealed class AppointmentsModel(ListAppointments list, UserManager<Puent
     public List<Row> Rows { get; } = [];
     public bool Cancelled { get; private set; }
 
+    /// <summary>How long the browser may show its copy of the pass page without asking: through the service day, with no signal.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+
     public async Task OnGet(bool cancelled, CancellationToken cancellationToken)
     {
         Cancelled = cancelled;
         await Load(cancellationToken);
+        // The page's forms (language, sign out) make antiforgery mark it no-store while it renders; this page
+        // alone is kept instead, privately (never by a shared cache), so it opens again where there is no signal.
+        Response.OnStarting(() =>
+        {
+            Response.Headers.CacheControl = $"private, max-age={(int)KeptFor.TotalSeconds}";
+            Response.Headers.Remove("Pragma");
+            return Task.CompletedTask;
+        });
     }
 
     private async Task Load(CancellationToken cancellationToken)
