@@ -60,6 +60,7 @@ internal static class PuenteServices
         services.AddScoped<GetPort>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
+        services.AddScoped<StartDemoDay>();
 
         services.AddOptions<PathwaysOptions>()
             .Bind(configuration.GetSection(PathwaysOptions.Section))
@@ -74,6 +75,8 @@ internal static class PuenteServices
         services.AddScoped<SaveTravellerPhoto>();
         services.AddScoped<SaveTraveller>();
         services.AddScoped<RemoveTraveller>();
+        services.AddScoped<SendRecoveryCode>();
+        services.AddScoped<ResetPassword>();
         services.AddScoped<GetTravellerPhoto>();
         services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();

@@ -1,6 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Puente.Web.Binational.Briefing;
+using QRCoder;
 
 namespace Puente.Web.Pathways.Passes;
 
@@ -30,11 +31,23 @@ internal static class PassPdf
             var width = page.Width.Point - 2 * Margin;
             var y = Margin;
             y = Write(graphics, sheet.Title, Title, y, width);
-            using (var stream = new MemoryStream(PassQr.Png(sheet.Token, pixelsPerModule: 8)))
-            using (var qr = XImage.FromStream(stream))
+            // Drawn as vector squares, module by module: sharp at any printer's resolution, no image to decode.
+            using (var generator = new QRCodeGenerator())
+            using (var qr = generator.CreateQrCode(sheet.Token, PassQr.Level))
             {
-                qr.Interpolate = false;
-                graphics.DrawImage(qr, (page.Width.Point - QrSide) / 2, y + 8, QrSide, QrSide);
+                var modules = qr.ModuleMatrix.Count;
+                var module = QrSide / modules;
+                var left = (page.Width.Point - QrSide) / 2;
+                for (var row = 0; row < modules; row++)
+                {
+                    for (var column = 0; column < modules; column++)
+                    {
+                        if (qr.ModuleMatrix[row][column])
+                        {
+                            graphics.DrawRectangle(XBrushes.Black, left + column * module, y + 8 + row * module, module, module);
+                        }
+                    }
+                }
             }
             y += QrSide + 24;
             foreach (var fact in sheet.Facts)

@@ -23,7 +23,7 @@ internal static class PassQr
     /// </summary>
     public static string PngDataUri(string token) => "data:image/png;base64," + Convert.ToBase64String(Png(token, pixelsPerModule: 4));
 
-    /// <summary>A black-and-white PNG of the code, for pages and the PDF.</summary>
+    /// <summary>A black-and-white PNG of the code.</summary>
     public static byte[] Png(string token, int pixelsPerModule)
     {
         using var generator = new QRCodeGenerator();

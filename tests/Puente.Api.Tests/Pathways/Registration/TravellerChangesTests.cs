@@ -29,7 +29,7 @@ public sealed class TravellerChangesTests
             new { givenNames = new string('a', 201), familyNames = "Désir", birthDate = "2015-02-01", nationality = "HTI" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         var twice = await client.PostAsJsonAsync("/api/applicants/me/travellers",
-            new { givenNames = "maria jose", familyNames = "PEREZ O'NEIL", birthDate = "1990-04-12", nationality = "MEX" }, Ct);
+            new { givenNames = "maria jose", familyNames = "PEREZ O'NEIL", birthDate = "1990-04-12", nationality = "MEX", documentType = "passport", documentCountry = "MEX", documentNumber = "X1234567" }, Ct);
         var twiceProblem = await Bookings.AssertProblemDocument(twice, 400);
         Assert.True(twiceProblem.GetProperty("fieldCodes").TryGetProperty("traveller", out var twin), twiceProblem.ToString());
         Assert.Equal(FieldCodes.PersonListedTwice, twin[0].GetString());
