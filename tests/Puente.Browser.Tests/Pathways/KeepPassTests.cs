@@ -23,7 +23,7 @@ public sealed class KeepPassTests(BrowserFixture fixture)
             page.GetByRole(AriaRole.Link, new() { Name = "Descargar el pase para imprimir (PDF)" }).ClickAsync());
         Assert.Equal("puente-pass-2026-12-01-2504.pdf", download.SuggestedFilename);
         var file = await download.PathAsync();
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(file))[..4]));
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken))[..4]));
         var image = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Descargar el pase como imagen (PNG)" }).ClickAsync());
         Assert.Equal("puente-pass-2026-12-01-2504.png", image.SuggestedFilename);
