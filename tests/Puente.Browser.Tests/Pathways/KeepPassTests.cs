@@ -28,7 +28,7 @@ public sealed class KeepPassTests(BrowserFixture fixture)
             page.GetByRole(AriaRole.Link, new() { Name = "Descargar el pase como imagen (PNG)" }).ClickAsync());
         Assert.Equal("puente-pass-2026-12-01-2504.png", image.SuggestedFilename);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancelar esta cita" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancelar este turno" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "¿Cancelar esta cita?", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("El lugar pasa a otra familia.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No se puede deshacer.", new() { Exact = false })).ToBeVisibleAsync();
@@ -39,6 +39,6 @@ public sealed class KeepPassTests(BrowserFixture fixture)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Appointments").ToString());
         await Assertions.Expect(qr).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancelar esta cita" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancelar este turno" })).ToBeVisibleAsync();
     }
 }
