@@ -69,6 +69,7 @@ internal static class PuenteServices
         services.AddScoped<GetPort>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
+        services.AddScoped<StartDemoDay>();
 
         services.AddOptions<PathwaysOptions>()
             .Bind(configuration.GetSection(PathwaysOptions.Section))
@@ -81,6 +82,10 @@ internal static class PuenteServices
         services.AddScoped<VerifyContact>();
         services.AddSingleton<TravellerPhotos>();
         services.AddScoped<SaveTravellerPhoto>();
+        services.AddScoped<SaveTraveller>();
+        services.AddScoped<RemoveTraveller>();
+        services.AddScoped<SendRecoveryCode>();
+        services.AddScoped<ResetPassword>();
         services.AddScoped<GetTravellerPhoto>();
         services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();
@@ -102,6 +107,7 @@ internal static class PuenteServices
         services.AddScoped<EnsureSigningKey>();
         services.AddScoped<IssuePasses>();
         services.AddScoped<GetPass>();
+        services.AddScoped<DownloadPass>();
         services.AddScoped<BookAppointments>();
         services.AddScoped<ListAppointments>();
         services.AddScoped<CancelAppointment>();

@@ -33,7 +33,7 @@ internal static class DemoCommands
             {
                 await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().Handle(ct);
             }
-            var summary = await RunSimulation.Handle(host.Services.GetRequiredService<IConfiguration>(), serviceDate, parse.GetValue(applicants), parse.GetValue(seed), ct);
+            var summary = await RunSimulation.Handle(host.Services.GetRequiredService<IConfiguration>(), serviceDate, parse.GetValue(applicants), parse.GetValue(seed), cancellationToken: ct);
             await using var run = host.Services.CreateAsyncScope();
             Console.WriteLine($"Simulated {serviceDate:yyyy-MM-dd}: {summary.Requests} requests for {summary.Persons} people from {summary.Applicants} applicants.");
             if (summary.Draw is not RunDraw.Drawn { RanNow: true })

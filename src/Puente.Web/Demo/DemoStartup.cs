@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Web.Database;
 
@@ -16,13 +15,10 @@ internal static class DemoStartup
         await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().Handle();
         await scope.ServiceProvider.GetRequiredService<SeedDemoData>().Handle();
 
-        // A newcomer should find a finished draw to look at and verify.
-        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
-        if (demo.SimulatedApplicants > 0 && !await db.DrawDays.AnyAsync())
+        // A newcomer finds a living day: today's draw to look at and verify, a family with a pass, a port checking people in.
+        if (services.GetRequiredService<IOptions<DemoOptions>>().Value.SimulatedApplicants > 0)
         {
-            var yesterday = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-1);
-            await RunSimulation.Handle(services.GetRequiredService<IConfiguration>(), yesterday, demo.SimulatedApplicants, seed: 2026);
+            await scope.ServiceProvider.GetRequiredService<StartDemoDay>().Handle();
         }
     }
 }

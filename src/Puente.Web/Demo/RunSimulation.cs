@@ -8,7 +8,9 @@ namespace Puente.Web.Demo;
 /// </summary>
 internal static class RunSimulation
 {
-    public static async Task<SimulateDay.Summary> Handle(IConfiguration configuration, DateOnly serviceDate, int applicants, int seed, CancellationToken cancellationToken = default)
+    /// <param name="family">An applicant already registered (the demo's) who asks for the day too, at the demo officer's port.</param>
+    public static async Task<SimulateDay.Summary> Handle(
+        IConfiguration configuration, DateOnly serviceDate, int applicants, int seed, string? family = null, CancellationToken cancellationToken = default)
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
@@ -21,6 +23,6 @@ internal static class RunSimulation
         services.AddScoped<SimulateDay>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SimulateDay>().Handle(serviceDate, applicants, seed, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<SimulateDay>().Handle(serviceDate, applicants, seed, family, cancellationToken);
     }
 }

@@ -22,7 +22,8 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
     private static readonly string[] FamilyNames =
         ["Hernández López", "Pierre", "Jean-Louis", "Rodríguez Pérez", "O'Neil", "Désir", "Martínez", "García Ruiz", "Saint-Fleur", "Núñez", "Castillo", "Joseph", "Mendoza Ávila"];
 
-    public async Task<Summary> Handle(DateOnly serviceDate, int applicants, int seed, CancellationToken cancellationToken = default)
+    /// <param name="family">An applicant already registered (the demo's) who asks for this day at the demo officer's port.</param>
+    public async Task<Summary> Handle(DateOnly serviceDate, int applicants, int seed, string? family = null, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
         var window = options.Value.Window;
@@ -38,6 +39,19 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
 
         var requests = 0;
         var persons = 0;
+        if (family is not null)
+        {
+            clock.Set(opensAt + TimeSpan.FromMinutes(1));
+            var registration = await InScope((GetRegistration registrations) => registrations.Handle(family, cancellationToken));
+            var entered = await InScope((SubmitRequest submit) => submit.Handle(family,
+                new SubmitRequest.Command(serviceDate, [StartDemoDay.Port], registration!.Travellers.Select(t => t.Id).ToList(), false),
+                idempotencyKey: null, cancellationToken));
+            if (entered is SubmitRequest.Submitted { Receipt: var receipt })
+            {
+                requests++;
+                persons += receipt.Size;
+            }
+        }
         for (var i = 0; i < applicants; i++)
         {
             clock.Set(opensAt - TimeSpan.FromDays(random.Next(1, 420)) - TimeSpan.FromMinutes(random.Next(0, 1440)));

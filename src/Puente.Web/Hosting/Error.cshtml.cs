@@ -9,6 +9,7 @@ internal sealed class ErrorModel : PageModel
 {
     public string TitleKey { get; private set; } = "Error_Generic_Title";
     public string TextKey { get; private set; } = "Error_Generic_Text";
+    public int Status { get; private set; } = StatusCodes.Status500InternalServerError;
 
     public void OnGet(int? code) => Describe(code);
 
@@ -20,8 +21,10 @@ internal sealed class ErrorModel : PageModel
         // no error to show, and nothing here went wrong: it reads as a page that does not exist.
         var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         var status = code is >= 400 and <= 599 ? code.Value : failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
+        Status = status;
         (TitleKey, TextKey) = status switch
         {
+            StatusCodes.Status403Forbidden => ("Denied_Title", "Denied_Text"),
             StatusCodes.Status404NotFound => ("Error_NotFound_Title", "Error_NotFound_Text"),
             StatusCodes.Status429TooManyRequests => ("Error_TooMany_Title", "Error_TooMany_Text"),
             StatusCodes.Status400BadRequest => ("Error_BadRequest_Title", "Error_BadRequest_Text"),

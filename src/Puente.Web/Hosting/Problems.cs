@@ -25,6 +25,8 @@ internal static class ProblemCodes
     public const string ContactTaken = "registration.contact-taken";
     public const string ResendTooSoon = "registration.resend-too-soon";
     public const string ResendLimit = "registration.resend-limit";
+    public const string TravellerInRequest = "registration.traveller-in-request";
+    public const string ApplicantNotRemovable = "registration.applicant-not-removable";
     public const string KeyReused = "requests.key-reused";
     public const string RequestNotFound = "requests.not-found";
     public const string TooLateToWithdraw = "requests.withdraw-closed";

@@ -51,6 +51,11 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
             localizer["Message_AccountExists_Subject"],
             Paragraphs(localizer["Message_AccountExists_Body"], localizer["Message_AccountExists_NotYou"], localizer["Message_Signature"])));
 
+    public OutgoingMessage RecoveryCode(string language, string code, int minutes) =>
+        In(language, () => new OutgoingMessage(
+            localizer["Message_RecoveryCode_Subject"],
+            Paragraphs(localizer["Message_RecoveryCode_Body", code, minutes], localizer["Message_RecoveryCode_NotYou"])));
+
     /// <summary>A closure moved the appointment; <paramref name="reason"/> is a <c>LaneReason</c> name, told in the recipient's words.</summary>
     public OutgoingMessage AppointmentMoved(
         string language, string reason, string fromPort, DateOnly fromDate, string toPort, DateOnly toDate, string slotStart, string ticket) =>

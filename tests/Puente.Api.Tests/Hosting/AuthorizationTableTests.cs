@@ -75,6 +75,9 @@ public sealed class AuthorizationTableTests
         new("POST /api/applicants",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /api/applicants/me",                        [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         // Any body that is not an image is refused (400) before the traveller is looked up.
+        new("POST /api/applicants/me/travellers",            [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        new("PUT /api/applicants/me/travellers/{travellerId:guid}", [Login, Deny, Deny, Deny, Allow, Deny,  Deny,  Hide], "/api/applicants/me/travellers/{traveller}"),
+        new("DELETE /api/applicants/me/travellers/{travellerId:guid}", [Login, Deny, Deny, Deny, Allow, Deny, Deny, Hide], "/api/applicants/me/travellers/{traveller}"),
         new("PUT /api/applicants/me/travellers/{travellerId:guid}/photo", [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/api/applicants/me/travellers/{request}/photo"),
         // Only a traveller due today at the officer's port has a photo to show: any other id is none.
         new("GET /api/checkins/photos/{travellerId:guid}",  [Login, Deny,  Deny,  Hide,  Deny,  Deny,  Deny,  Deny], "/api/checkins/photos/{request}"),
@@ -87,6 +90,8 @@ public sealed class AuthorizationTableTests
         new("DELETE /api/requests/{id:guid}",                [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/requests/{request}"),
         new("GET /api/appointments",                         [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
         new("GET /api/appointments/{id:guid}/pass",          [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass"),
+        new("GET /api/appointments/{id:guid}/pass.png",      [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass.png"),
+        new("GET /api/appointments/{id:guid}/pass.pdf",      [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/pass.pdf"),
         new("POST /api/appointments/{id:guid}/cancel",       [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/api/appointments/{appointment}/cancel"),
 
         new("POST /api/checkins",                            [Login, Deny,  Deny,  Allow, Deny,  Deny,  Deny,  Deny]),
@@ -144,6 +149,10 @@ public sealed class AuthorizationTableTests
         new("GET /Ports/{code}/Flows",                       [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Ports/2504/Flows"),
         new("GET /Draws",                                    [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Draws/{date}",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow], "/Draws/2026-12-01"),
+        new("GET /Apply/Start",                              [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("GET /Account/Recover",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("POST /Account/Recover",                         [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
+        new("POST /Account/Recover?handler=Reset",           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Apply/Register",                           [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("POST /Apply/Register",                          [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Apply",                                    [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
@@ -155,7 +164,13 @@ public sealed class AuthorizationTableTests
         new("POST /Apply?handler=Withdraw",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow], "/Apply?handler=Withdraw&id={request}"),
         new("GET /Apply/Receipt/{id:guid}",                  [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Receipt/{request}"),
         new("GET /Appointments",                             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
-        new("POST /Appointments?handler=Cancel",             [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Appointments?handler=Cancel&id={appointment}"),
+        new("GET /Appointments/{id:guid}/Cancel",            [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Appointments/{appointment}/Cancel"),
+        new("POST /Appointments/{id:guid}/Cancel",           [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Appointments/{appointment}/Cancel"),
+        new("GET /Apply/Travellers",                         [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Allow]),
+        // Another applicant's traveller is not theirs to remove: 404, as one that does not exist.
+        new("POST /Apply/Travellers?handler=Remove",         [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Travellers?handler=Remove&id={traveller}"),
+        new("GET /Apply/Traveller/{id:guid?}",               [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Traveller/{traveller}"),
+        new("POST /Apply/Traveller/{id:guid?}",              [Login, Deny,  Deny,  Deny,  Allow, Deny,  Deny,  Hide], "/Apply/Traveller/{traveller}"),
         new("GET /Ports/Status",                             [Allow, Allow, Allow, Allow, Allow, Allow, Allow, Allow]),
         new("GET /Officer/Ports/{code}/Status",              [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Status"),
         new("POST /Officer/Ports/{code}/Status?handler=Change", [Login, Allow, Deny,  Allow, Deny,  Deny,  Deny,  Deny], "/Officer/Ports/2504/Status?handler=Change"),
@@ -194,6 +209,8 @@ public sealed class AuthorizationTableTests
         await driver.Register(OtherApplicant);
         var appointment = await Bookings.Book(app);
         var request = (await Bookings.Read(app, appointment)).RequestId;
+        // One of the first applicant's travellers, entered in {request}: it can no longer be changed or removed.
+        var traveller = await EnteredTraveller(app, request);
         var closure = await Closures.CloseLater(app);
         var protectionCase = (await Protection.CaseDesk.Open(await app.ClientFor(Protection.CaseDesk.LosAngeles))).GetProperty("id").GetString();
         var mapped = await MappedEndpoints(app);
@@ -213,7 +230,8 @@ public sealed class AuthorizationTableTests
             var url = row.Url.Replace("{request}", request.ToString(), StringComparison.Ordinal)
                 .Replace("{appointment}", appointment.ToString(), StringComparison.Ordinal)
                 .Replace("{closure}", closure.ToString(), StringComparison.Ordinal)
-                .Replace("{case}", protectionCase, StringComparison.Ordinal);
+                .Replace("{case}", protectionCase, StringComparison.Ordinal)
+                .Replace("{traveller}", traveller.ToString(), StringComparison.Ordinal);
             foreach (var (caller, expected) in callers.Zip(row.Expected))
             {
                 var response = await Send(caller, row.Method, url, page: mapped[row.Endpoint]);
@@ -225,6 +243,14 @@ public sealed class AuthorizationTableTests
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    private static async Task<Guid> EnteredTraveller(PuenteApp app, Guid request)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            scope.ServiceProvider.GetRequiredService<Puente.Web.Database.PuenteDb>().RequestTravellers
+                .Where(t => t.RequestId == request).Select(t => t.TravellerId), Ct);
     }
 
     private sealed record Row(string Endpoint, Verdict[] Expected, string? CallUrl = null)

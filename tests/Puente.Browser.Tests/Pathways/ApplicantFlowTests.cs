@@ -80,8 +80,8 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis turnos", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex(@"^Código QR del pase para San Ysidro, 2026-12-01 a las \d\d:\d\d$") }))
             .ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("JP · 1987")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("IP · 2016")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("JP, año de nacimiento 1987")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("IP, año de nacimiento 2016")).ToBeVisibleAsync();
         await page.GetByText("Texto del pase (si no se puede leer el código)").ClickAsync();
         await Assertions.Expect(page.GetByText(PassToken())).ToBeVisibleAsync();
         var pass = (await page.GetByText(PassToken()).TextContentAsync())!.Trim();

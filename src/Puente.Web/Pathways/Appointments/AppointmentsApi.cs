@@ -26,6 +26,16 @@ internal static class AppointmentsApi
             .WithName("GetPass")
             .WithSummary("The signed pass of one of the caller's appointments: token, QR code (SVG) and what it shows.");
 
+        group.MapGet("/{id:guid}/pass.png", (Guid id, ClaimsPrincipal user, DownloadPass download, CancellationToken ct) =>
+                download.Handle(id, user, PassPng.Render, "image/png", "png", ct))
+            .WithName("GetPassPng")
+            .WithSummary("The pass as a PNG to keep on the phone: its QR code and its text, in the caller's language.");
+
+        group.MapGet("/{id:guid}/pass.pdf", (Guid id, ClaimsPrincipal user, DownloadPass download, CancellationToken ct) =>
+                download.Handle(id, user, PassPdf.Render, "application/pdf", "pdf", ct))
+            .WithName("GetPassPdf")
+            .WithSummary("The pass as a one-page PDF to print: its QR code and its text, in the caller's language.");
+
         group.MapPost("/{id:guid}/cancel", async Task<Results<NoContent, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, UserManager<PuenteUser> users, CancelAppointment cancel, Problems problems, CancellationToken ct) =>
                 (await cancel.Handle(id, users.GetUserId(user)!, ct)) switch
@@ -41,7 +51,7 @@ internal static class AppointmentsApi
     }
 
     // Someone else's appointment is indistinguishable from one that does not exist.
-    private static ProblemHttpResult NotFound(Problems problems, Guid id) =>
+    public static ProblemHttpResult NotFound(Problems problems, Guid id) =>
         problems.Result(StatusCodes.Status404NotFound, ProblemCodes.AppointmentNotFound, id.ToString());
 
     private static string CancelRefused(AppointmentStatus from) => from switch

@@ -12,33 +12,28 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class AppointmentsModel(ListAppointments list, UserManager<PuenteUser> users, GetPass getPass, CancelAppointment cancel) : PageModel
+internal sealed class AppointmentsModel(ListAppointments list, UserManager<PuenteUser> users, GetPass getPass) : PageModel
 {
     public sealed record Row(ListAppointments.Item Appointment, GetPass.Pass? Pass);
 
     public List<Row> Rows { get; } = [];
     public bool Cancelled { get; private set; }
-    public string? CancelRefusedStatus { get; private set; }
+
+    /// <summary>How long the browser may show its copy of the pass page without asking: through the service day, with no signal.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
 
     public async Task OnGet(bool cancelled, CancellationToken cancellationToken)
     {
         Cancelled = cancelled;
         await Load(cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostCancel(Guid id, CancellationToken cancellationToken)
-    {
-        switch (await cancel.Handle(id, users.GetUserId(User)!, cancellationToken))
+        // The page's forms (language, sign out) make antiforgery mark it no-store while it renders; this page
+        // alone is kept instead, privately (never by a shared cache), so it opens again where there is no signal.
+        Response.OnStarting(() =>
         {
-            case CancelAppointment.Cancelled:
-                return RedirectToPage(new { cancelled = true });
-            case CancelAppointment.Refused refused:
-                CancelRefusedStatus = refused.Rejection.From.ToString();
-                await Load(cancellationToken);
-                return Page();
-            default:
-                return NotFound();
-        }
+            Response.Headers.CacheControl = $"private, max-age={(int)KeptFor.TotalSeconds}";
+            Response.Headers.Remove("Pragma");
+            return Task.CompletedTask;
+        });
     }
 
     private async Task Load(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Puente.Web.Pathways.Passes;
 internal static class PassQr
 {
     // Level M survives a creased or smudged printout without making the code much denser.
-    private const QRCodeGenerator.ECCLevel Level = QRCodeGenerator.ECCLevel.M;
+    public const QRCodeGenerator.ECCLevel Level = QRCodeGenerator.ECCLevel.M;
 
     /// <summary>SVG for API clients that print the pass themselves: sharp at any size.</summary>
     public static string Svg(string token)
@@ -21,10 +21,13 @@ internal static class PassQr
     /// about a tenth of the SVG (one rect per module), and <c>image-rendering: pixelated</c> keeps it sharp
     /// when scaled. A data: URI because the CSP allows data: images and the pass must work offline.
     /// </summary>
-    public static string PngDataUri(string token)
+    public static string PngDataUri(string token) => "data:image/png;base64," + Convert.ToBase64String(Png(token, pixelsPerModule: 4));
+
+    /// <summary>A black-and-white PNG of the code.</summary>
+    public static byte[] Png(string token, int pixelsPerModule)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(token, Level);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(4));
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
     }
 }

@@ -18,9 +18,15 @@ internal sealed class GetRegistration(PuenteDb db)
                 Travellers = a.Travellers.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.GivenNames).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return applicant is null ? null : new RegisterApplicant.Response(
+        if (applicant is null)
+        {
+            return null;
+        }
+        var ids = applicant.Travellers.Select(t => t.Id).ToList();
+        var entered = await db.RequestTravellers.Where(rt => ids.Contains(rt.TravellerId)).Select(rt => rt.TravellerId).Distinct().ToListAsync(cancellationToken);
+        return new RegisterApplicant.Response(
             applicant.UserId, applicant.RegisteredOn, applicant.User.PreferredLanguage, applicant.User.Verified, Verification: null,
-            applicant.Travellers.Select(RegisterApplicant.ToResponse).ToList());
+            applicant.Travellers.Select(t => RegisterApplicant.ToResponse(t, entered.Contains(t.Id))).ToList());
     }
 
     /// <summary>Whether the account may ask for appointments: its contact is verified.</summary>

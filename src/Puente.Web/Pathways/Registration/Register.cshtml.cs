@@ -110,13 +110,7 @@ internal sealed class RegisterModel(
         {
             return null;
         }
-        byte[]? jpeg = null;
-        if (file.Length <= TravellerPhotos.MaxUploadBytes)
-        {
-            using var upload = new MemoryStream();
-            await file.CopyToAsync(upload, HttpContext.RequestAborted);
-            jpeg = TravellerPhotos.Reencode(upload.ToArray());
-        }
+        var jpeg = await TravellerPhotos.Reencode(file, HttpContext.RequestAborted);
         if (jpeg is null)
         {
             Problems.Add((index, new FieldError("photo", FieldCodes.PhotoInvalid,
@@ -127,7 +121,7 @@ internal sealed class RegisterModel(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static RegisterApplicant.Person ToPerson(PersonInput input) =>
+    public static RegisterApplicant.Person ToPerson(PersonInput input) =>
         new(input.GivenNames, input.FamilyNames, input.BirthDate, input.Nationality,
             input.DocumentType, input.DocumentCountry, input.DocumentNumber, input.NoDocumentReason);
 }

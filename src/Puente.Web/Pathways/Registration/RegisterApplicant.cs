@@ -45,9 +45,10 @@ internal sealed class RegisterApplicant(
         Person? Applicant,
         IReadOnlyList<Person>? Companions);
 
+    /// <summary><paramref name="InRequest"/>: entered in a request, so no longer changed (the draw and the pass rely on it).</summary>
     public sealed record TravellerResponse(
         Guid Id, bool IsApplicant, string GivenNames, string FamilyNames, DateOnly BirthDate, string Nationality,
-        string? DocumentType, string? DocumentCountry, string? DocumentLastFour);
+        string? DocumentType, string? DocumentCountry, string? DocumentLastFour, bool InRequest = false);
 
     /// <summary>Where the code went (masked) and until when it is valid.</summary>
     public sealed record VerificationResponse(string Channel, string SentTo, DateTimeOffset ExpiresAt);
@@ -149,9 +150,11 @@ internal sealed class RegisterApplicant(
                 applicant.Travellers.Select(ToResponse).ToList()));
     }
 
-    public static TravellerResponse ToResponse(TravellerRecord t) =>
+    public static TravellerResponse ToResponse(TravellerRecord t) => ToResponse(t, inRequest: false);
+
+    public static TravellerResponse ToResponse(TravellerRecord t, bool inRequest) =>
         new(t.Id, t.IsApplicant, t.GivenNames, t.FamilyNames, t.BirthDate, t.Nationality,
-            t.DocumentType is { } type ? TravelDocument.Code(type) : null, t.DocumentCountry, TravelDocument.LastFour(t.DocumentNumber));
+            t.DocumentType is { } type ? TravelDocument.Code(type) : null, t.DocumentCountry, TravelDocument.LastFour(t.DocumentNumber), inRequest);
 
     private List<FieldError> Validate(Command command)
     {
@@ -207,8 +210,8 @@ internal sealed class RegisterApplicant(
         return errors;
     }
 
-    /// <summary>Adds what is wrong with one person; true when nothing is.</summary>
-    private static bool ValidatePerson(Person? person, string path, DateOnly today, List<FieldError> errors)
+    /// <summary>Adds what is wrong with one person; true when nothing is. Also the rules for a traveller added or corrected later.</summary>
+    public static bool ValidatePerson(Person? person, string path, DateOnly today, List<FieldError> errors)
     {
         if (person is null)
         {
@@ -268,12 +271,24 @@ internal sealed class RegisterApplicant(
         }
     }
 
+    /// <summary>The same person already in the registration (by names and birth date or by document): the label of that traveller.</summary>
+    public static string? ListedAs(Person person, IEnumerable<TravellerRecord> others)
+    {
+        var namesKey = PersonIdentity.NamesKey(person.GivenNames!, person.FamilyNames!, person.BirthDate!.Value);
+        var documentKey = DocumentKey(person);
+        return others.FirstOrDefault(o => o.NamesKey == namesKey
+                || (documentKey is not null && TravelDocument.Key(o.DocumentType, o.DocumentCountry, o.DocumentNumber) == documentKey)) is { } twin
+            ? $"{twin.GivenNames} {twin.FamilyNames}"
+            : null;
+    }
+
     private static string? DocumentKey(Person person) =>
         TravelDocument.Key(TravelDocument.Parse(person.DocumentType), person.DocumentCountry, person.DocumentNumber);
 
-    private static TravellerRecord ToRecord(string userId, Person person, bool isApplicant)
+    /// <summary>A valid person as stored; <paramref name="keep"/> keeps a corrected traveller's identity.</summary>
+    public static TravellerRecord ToRecord(string userId, Person person, bool isApplicant, Guid? keep = null)
     {
-        var id = Guid.NewGuid();
+        var id = keep ?? Guid.NewGuid();
         var type = TravelDocument.Parse(person.DocumentType);
         var hasNumber = type is not (null or DocumentType.None);
         return new()

@@ -27,6 +27,13 @@ internal static class RegistrationApi
         app.MapPut("/api/applicants/me/travellers/{travellerId:guid}/photo", PutPhoto).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TravellerPhotos.MaxUploadBytes))
             .WithSummary("A photo of one of the caller's travellers: the image (JPEG, PNG or WebP) as the body. Kept as a small JPEG without metadata, encrypted.");
+        var travellers = app.MapGroup("/api/applicants/me/travellers").WithTags("Pathways").RequireAuthorization(Roles.Applicant);
+        travellers.MapPost("", AddTraveller)
+            .WithSummary("Add a companion to the caller's registration, with the rules of registering.");
+        travellers.MapPut("/{travellerId:guid}", CorrectTraveller)
+            .WithSummary("Correct one of the caller's travellers; refused (409) once the traveller is in a request.");
+        travellers.MapDelete("/{travellerId:guid}", DeleteTraveller)
+            .WithSummary("Remove a companion from the caller's registration; refused (409) once in a request, or for the applicant.");
         app.MapGet("/api/applicants/me", Me).WithTags("Pathways").RequireAuthorization(Roles.Applicant)
             .WithSummary("The caller's registration and travellers.");
         return app;
@@ -91,6 +98,41 @@ internal static class RegistrationApi
             _ => problems.Result(StatusCodes.Status404NotFound, ProblemCodes.NotFound),
         };
     }
+
+    public static async Task<Results<Created<RegisterApplicant.TravellerResponse>, ValidationProblem, ProblemHttpResult>> AddTraveller(
+        RegisterApplicant.Person person, ClaimsPrincipal user, UserManager<PuenteUser> users, SaveTraveller save, Problems problems, CancellationToken ct) =>
+        await save.Handle(users.GetUserId(user)!, null, person, ct) switch
+        {
+            SaveTraveller.Saved saved => TypedResults.Created($"/api/applicants/me/travellers/{saved.Traveller.Id}", saved.Traveller),
+            SaveTraveller.Invalid invalid => problems.Validation(invalid.Errors),
+            var other => TravellerProblem(other, problems),
+        };
+
+    public static async Task<Results<Ok<RegisterApplicant.TravellerResponse>, ValidationProblem, ProblemHttpResult>> CorrectTraveller(
+        Guid travellerId, RegisterApplicant.Person person, ClaimsPrincipal user, UserManager<PuenteUser> users, SaveTraveller save, Problems problems,
+        CancellationToken ct) =>
+        await save.Handle(users.GetUserId(user)!, travellerId, person, ct) switch
+        {
+            SaveTraveller.Saved saved => TypedResults.Ok(saved.Traveller),
+            SaveTraveller.Invalid invalid => problems.Validation(invalid.Errors),
+            var other => TravellerProblem(other, problems),
+        };
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteTraveller(
+        Guid travellerId, ClaimsPrincipal user, UserManager<PuenteUser> users, RemoveTraveller remove, Problems problems, CancellationToken ct) =>
+        await remove.Handle(users.GetUserId(user)!, travellerId, ct) switch
+        {
+            RemoveTraveller.Removed => TypedResults.NoContent(),
+            RemoveTraveller.InRequest => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.TravellerInRequest),
+            RemoveTraveller.IsApplicant => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.ApplicantNotRemovable),
+            _ => problems.Result(StatusCodes.Status404NotFound, ProblemCodes.NotFound),
+        };
+
+    private static ProblemHttpResult TravellerProblem(SaveTraveller.Outcome outcome, Problems problems) => outcome switch
+    {
+        SaveTraveller.InRequest => problems.Result(StatusCodes.Status409Conflict, ProblemCodes.TravellerInRequest),
+        _ => problems.Result(StatusCodes.Status404NotFound, ProblemCodes.NotFound),
+    };
 
     public static async Task<Results<Ok<RegisterApplicant.Response>, NotFound>> Me(
         ClaimsPrincipal user, UserManager<PuenteUser> users, GetRegistration registration, CancellationToken ct) =>

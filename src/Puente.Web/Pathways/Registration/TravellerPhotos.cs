@@ -50,6 +50,18 @@ internal sealed class TravellerPhotos(IDataProtectionProvider protection)
         return jpeg?.ToArray();
     }
 
+    /// <summary>A photo chosen on a form, re-encoded as <see cref="Reencode"/> does; null when it is too large or not an image.</summary>
+    public static async Task<byte[]?> Reencode(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > MaxUploadBytes)
+        {
+            return null;
+        }
+        using var upload = new MemoryStream();
+        await file.CopyToAsync(upload, cancellationToken);
+        return Reencode(upload.ToArray());
+    }
+
     public byte[] Protect(byte[] jpeg) => protection.CreateProtector(Purpose).Protect(jpeg);
 
     public byte[] Unprotect(byte[] stored) => protection.CreateProtector(Purpose).Unprotect(stored);
