@@ -16,8 +16,9 @@ namespace Puente.Browser.Tests.Infrastructure;
 /// Puente on Kestrel at a real loopback port, because a browser cannot talk to the in-memory
 /// test server. Fresh database, demo accounts, the production pipeline otherwise. The test owns
 /// time: no background jobs, so a draw happens when the test runs it, and what a page shows never
-/// depends on the day the suite runs. With <paramref name="demoDraw"/>, the demo's simulated draw of
-/// the day before the clock's date is there to look at, as a newcomer would find it.
+/// depends on the day the suite runs. With <paramref name="demoDraw"/>, the demo's living day (the
+/// draw of the clock's date, with the demo applicant's pass and some groups checked in) is there to
+/// look at, as a newcomer would find it.
 /// </summary>
 public sealed class PuenteServer(FakeTimeProvider clock, bool demoDraw = false) : WebApplicationFactory<Program>
 {
