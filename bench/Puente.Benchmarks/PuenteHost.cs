@@ -73,7 +73,9 @@ internal sealed class PuenteHost : IDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // Quiet, except for the draw's own account of where its time went.
+        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
+            .AddFilter("Puente.Web.Pathways.Draws.RunDraw", LogLevel.Information));
         collection.AddPuenteCore(configuration);
         collection.AddPuenteIdentityCore();
         if (clock is not null)

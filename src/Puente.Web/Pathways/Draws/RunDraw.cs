@@ -21,9 +21,9 @@ namespace Puente.Web.Pathways.Draws;
 /// When the announcement named a beacon round, the draw waits for it (fetched before the transaction,
 /// so no row is held during a network call) until the deadline, then runs without it and says so.
 /// </summary>
-internal sealed class RunDraw(
+internal sealed partial class RunDraw(
     PuenteDb db, TimeProvider clock, NotifyDrawResults notify, PublishedAnnouncements announcements, BookAppointments book,
-    FetchBeaconRound fetchBeacon, IOptions<BeaconOptions> beaconOptions)
+    FetchBeaconRound fetchBeacon, IOptions<BeaconOptions> beaconOptions, ILogger<RunDraw> logger)
 {
     public abstract record Outcome;
     public sealed record Drawn(DateOnly ServiceDate, bool RanNow) : Outcome;
@@ -67,6 +67,7 @@ internal sealed class RunDraw(
             return new Drawn(serviceDate, RanNow: false);
         }
 
+        var started = clock.GetTimestamp();
         var requests = await db.Requests.AsNoTracking()
             .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
             .Select(r => new { r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId })
@@ -78,6 +79,7 @@ internal sealed class RunDraw(
             throw new InvalidOperationException($"Draw {serviceDate} has invalid input: {string.Join("; ", problems)}");
         }
 
+        var loaded = clock.GetTimestamp();
         var secret = Convert.FromHexString(day.Secret);
         var entriesDigest = DrawDigests.EntriesDigest(entries);
         var seed = DrawDigests.Seed(secret, serviceDate, entriesDigest, beacon!.RevealValue);
@@ -86,6 +88,7 @@ internal sealed class RunDraw(
         var bundle = new DrawBundle(announcement, entries.OrderBy(e => e.Ticket, StringComparer.Ordinal).ToList(), entriesDigest,
             new DrawReveal(day.Secret, beacon.RevealValue), Convert.ToHexStringLower(seed), results, resultsDigest, beacon);
 
+        var allocated = clock.GetTimestamp();
         var byTicket = requests.ToDictionary(r => r.Ticket, StringComparer.Ordinal);
         var appointments = await book.Handle(serviceDate, results.Select(result =>
         {
@@ -93,6 +96,7 @@ internal sealed class RunDraw(
             return new BookAppointments.Selection(result, request.Id, request.ApplicantUserId, request.Size);
         }).ToList(), cancellationToken);
 
+        var booked = clock.GetTimestamp();
         // Every entered request is decided: the selected first, then all the others of the date.
         var selected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.Select);
         foreach (var chunk in appointments.Select(a => a.RequestId).Chunk(500))
@@ -105,7 +109,9 @@ internal sealed class RunDraw(
             .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, notSelected), cancellationToken);
 
+        var decided = clock.GetTimestamp();
         await notify.Handle(serviceDate, appointments, cancellationToken);
+        var notified = clock.GetTimestamp();
 
         var stored = await db.DrawDays.FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);
         stored.Beacon = beacon.RevealValue;
@@ -122,8 +128,20 @@ internal sealed class RunDraw(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        var (loadMs, allocateMs, bookMs) = (Milliseconds(started, loaded), Milliseconds(loaded, allocated), Milliseconds(allocated, booked));
+        var (decideMs, notifyMs, storeMs) = (Milliseconds(booked, decided), Milliseconds(decided, notified), Milliseconds(notified, clock.GetTimestamp()));
+        StepsTaken(logger, serviceDate, entries.Count, loadMs, allocateMs, bookMs, decideMs, notifyMs, storeMs);
         return new Drawn(serviceDate, RanNow: true);
     }
+
+    private long Milliseconds(long from, long to) => (long)clock.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>Where a draw's time went, for operators sizing a big day (see docs/benchmarks/big-day.md).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Draw for {ServiceDate}: {Entries} entries; load {LoadMs} ms, allocate {AllocateMs} ms, book {BookMs} ms, " +
+        "decide requests {DecideMs} ms, queue messages {NotifyMs} ms, store bundle and commit {StoreMs} ms.")]
+    private static partial void StepsTaken(ILogger logger, DateOnly serviceDate, int entries, long loadMs, long allocateMs, long bookMs,
+        long decideMs, long notifyMs, long storeMs);
 
     /// <summary>What the draw does about the beacon now: use the announced round, give up on it after
     /// the deadline, or wait (before the round's time, or while the relay fails within the deadline).</summary>
