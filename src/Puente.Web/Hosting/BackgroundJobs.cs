@@ -23,6 +23,10 @@ internal sealed class BackgroundJobsOptions
     [Range(1, 24 * 60)]
     public int PlannedClosuresMinutes { get; set; } = 5;
 
+    /// <summary>How often the briefing's policy scenarios are brought up to date (recomputed only when their inputs changed).</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int ScenariosMinutes { get; set; } = 60;
+
     /// <summary>How often the outbox is delivered.</summary>
     [Range(1, 3600)]
     public int OutboxPollSeconds { get; set; } = 10;

@@ -27,7 +27,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Ready_answers_503_when_the_database_was_never_migrated()
     {
-        await using var app = new PuenteApp(demo: false);
+        await using var app = new PuenteApp(demo: false, database: TestDatabase.CreateEmpty());
         var response = await app.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
         // Without demo nothing migrates the database by itself; the health check must notice.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -156,6 +156,8 @@ public sealed class PlannedClosuresTests
         {
             ["BackgroundJobs:Enabled"] = "true",
             ["BackgroundJobs:PlannedClosuresMinutes"] = "60",
+            // The clock runs days ahead in seconds; the scenarios' simulations would recompute every new day.
+            ["BackgroundJobs:ScenariosMinutes"] = "10080",
         });
         await DeclarePedWestClosure(await app.ClientFor(Bookings.Officer));
 

@@ -13,7 +13,7 @@ internal sealed partial class ScenarioJob(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<BackgroundJobsOptions> options, ILogger<ScenarioJob> logger)
     : RecurringJob(scopes, clock, options, logger)
 {
-    protected override TimeSpan Period => TimeSpan.FromHours(1);
+    protected override TimeSpan Period => TimeSpan.FromMinutes(Options.ScenariosMinutes);
 
     public static IEnumerable<ComputeScenarios.Query> Periods(DateOnly today)
     {
