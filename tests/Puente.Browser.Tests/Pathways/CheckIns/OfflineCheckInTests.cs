@@ -33,8 +33,10 @@ public sealed class OfflineCheckInTests(BrowserFixture fixture)
         Assert.Equal("booked", (await day.Appointment(DrawnDay.CheckedInOffline)).GetProperty("status").GetString());
 
         await context.SetOfflineAsync(false);
+        // The sync starts on the browser's "online" event and waits for the server: on a busy machine
+        // that takes longer than an assertion's usual five seconds.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Sincronizado" }))
-            .ToHaveTextAsync("Sincronizado: el servidor confirmó el registro.");
+            .ToHaveTextAsync("Sincronizado: el servidor confirmó el registro.", new() { Timeout = 30_000 });
         await Assertions.Expect(Pending(page)).ToHaveCountAsync(0);
         Assert.Equal("checkedIn", (await day.Appointment(DrawnDay.CheckedInOffline)).GetProperty("status").GetString());
     }
