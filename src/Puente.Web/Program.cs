@@ -72,6 +72,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PuenteDb>(
 builder.Services.AddPuenteClientAddress(builder.Configuration);
 builder.Services.AddPuenteRateLimiting(builder.Configuration);
 builder.Services.AddPuenteTelemetry(builder.Configuration);
+builder.Services.AddPuenteCompression();
 // The recurring jobs (off where BackgroundJobs:Enabled is false): draws, outbox delivery, no-shows, the audit head.
 builder.Services.AddHostedService<DrawScheduler>();
 builder.Services.AddHostedService<OutboxWorker>();
@@ -94,13 +95,16 @@ await DemoStartup.PrepareDatabaseIfDemo(app.Services);
 // The client's address, when a configured proxy forwards it, before anything reads it.
 app.UsePuenteClientAddress(builder.Configuration);
 app.UsePuenteSecurityHeaders();
+// Text leaves compressed; each page says how long it may be kept, and by whom.
+app.UseResponseCompression();
+app.UsePuenteCacheHeaders();
 // Before error handling, so a re-executed error page keeps the language of the original request.
 app.UsePuenteLocalization();
 // API callers get ProblemDetails; people get a translated page.
 app.UseWhen(c => c.IsApi(), api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(c => !c.IsApi(), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseApiBodyLimit(maxBody);
-app.UseStaticFiles();
+app.UseStaticFiles(CacheHeaders.StaticFiles());
 app.UseRouting();
 app.UseAuthentication();
 // A bearer token whose account changed (password, role, disabled, removed) ends within a minute.

@@ -52,10 +52,16 @@ internal static class PuenteServices
             .ValidateOnStart();
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.Section))
+            // Unless configured either way: on for a newcomer in Development on SQLite, never on a PostgreSQL
+            // server that may hold real data.
+            .PostConfigure<IHostEnvironment>((o, environment) => o.Enabled = configuration.GetValue<bool?>($"{DemoOptions.Section}:{nameof(DemoOptions.Enabled)}")
+                ?? (environment.IsDevelopment() && configuration.GetValue($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite) == DatabaseProvider.Sqlite))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // Messages are rendered in the recipient's language by the web host and the CLI alike.
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Translated problem answers, for the use cases that build their own HTTP result.
+        services.AddSingleton<Problems>();
         services.AddOutbox(configuration);
         services.AddOptions<BackgroundJobsOptions>()
             .Bind(configuration.GetSection(BackgroundJobsOptions.Section))

@@ -1,10 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Puente.Web.Database;
 
 internal static class DatabaseRegistration
 {
-    public const string DefaultSqliteConnection = "Data Source=puente.db";
+    /// <summary>
+    /// Without a configured connection string, the web host and the <c>puente</c> CLI share one SQLite file
+    /// in the user's data folder (<c>~/.local/share/Puente/puente.db</c> on Linux, <c>%LOCALAPPDATA%\Puente</c>
+    /// on Windows), whatever folder each is started from.
+    /// </summary>
+    public static string DefaultSqliteConnection()
+    {
+        var folder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return "Data Source=puente.db";
+        }
+        var directory = Directory.CreateDirectory(Path.Combine(folder, "Puente"));
+        return $"Data Source={Path.Combine(directory.FullName, "puente.db")}";
+    }
 
     /// <summary>Registers <see cref="PuenteDb"/> for the provider named in configuration.</summary>
     public static IServiceCollection AddPuenteDatabase(this IServiceCollection services, IConfiguration configuration)
@@ -26,14 +41,27 @@ internal static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Puente is empty.");
                 }
-                services.AddDbContext<PuenteDb, PostgresPuenteDb>(o => o.UseNpgsql(connection));
+                services.AddDbContext<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(connection)));
                 break;
             default:
-                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o => o
-                    .UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection)
-                    .AddInterceptors(new SqliteConnectionSetup()));
+                var sqlite = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection() : connection;
+                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o => QuietExpectedFailures(o
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new SqliteConnectionSetup())));
                 break;
         }
         return services;
     }
+
+    /// <summary>
+    /// A failed command or save is not logged as an error by EF Core itself: most are expected and
+    /// handled (a duplicate request meets its unique index and answers 409; the first migration on a new
+    /// database finds no history table). One that is not handled reaches the exception handler, or the
+    /// job or command that ran it, and is logged there once, with its context.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 }

@@ -8,7 +8,7 @@ namespace Puente.Web.Database;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePuenteDb>
 {
     public SqlitePuenteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePuenteDb>().UseSqlite(DatabaseRegistration.DefaultSqliteConnection).Options);
+        new(new DbContextOptionsBuilder<SqlitePuenteDb>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPuenteDb>

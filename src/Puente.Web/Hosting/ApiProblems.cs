@@ -13,7 +13,6 @@ internal static class ApiProblems
 
     public static IServiceCollection AddPuenteProblemDetails(this IServiceCollection services)
     {
-        services.AddSingleton<Problems>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

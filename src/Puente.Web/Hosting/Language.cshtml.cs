@@ -5,12 +5,18 @@ using Puente.Web.Hosting;
 
 namespace Puente.Web.Hosting;
 
-/// <summary>Remembers the chosen language in a cookie and returns to the page the person was on.</summary>
+/// <summary>
+/// Remembers the chosen language in a cookie and returns to the page the person was on. The layout's
+/// language choices are plain links (GET), so a public page carries no form and no antiforgery token
+/// and can be cached; choosing a language changes nothing but the reader's own preference.
+/// </summary>
 internal sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet(string? culture, string? returnUrl) => Choose(culture, returnUrl);
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnPost(string? culture, string? returnUrl) => Choose(culture, returnUrl);
+
+    private LocalRedirectResult Choose(string? culture, string? returnUrl)
     {
         if (culture is not null && Languages.Supported.Contains(culture))
         {

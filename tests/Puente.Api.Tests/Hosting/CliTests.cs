@@ -30,6 +30,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Every_service_the_cli_registers_can_be_built_as_in_development()
+    {
+        // `dotnet run` starts the CLI in Development, where the host checks every registration at start:
+        // a use case that needs a web-only service would stop every command there.
+        var database = TestDatabase.Create();
+        await using var app = new PuenteApp(demo: false, database: database);
+        await app.MigrateAsync();
+
+        var list = await PuenteCli.Invoke(database, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, "users", "list");
+
+        Assert.True(list.ExitCode == 0, list.Error);
+    }
+
+    [Fact]
     public async Task Users_add_prints_a_generated_password_once_when_none_is_given()
     {
         var database = TestDatabase.Create();

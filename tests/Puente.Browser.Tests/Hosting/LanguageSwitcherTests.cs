@@ -15,10 +15,10 @@ public sealed class LanguageSwitcherTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await Assertions.Expect(html).ToHaveAttributeAsync("lang", "es");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
         await Assertions.Expect(html).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }))
-            .ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }))
+            .ToHaveAttributeAsync("aria-current", "true");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
             .GetByRole(AriaRole.Link, new() { Name = "Ports of entry" }).ClickAsync();
@@ -27,7 +27,7 @@ public sealed class LanguageSwitcherTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
             .ToHaveTextAsync("Ports of entry between Mexico and the United States");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Kreyòl ayisyen", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kreyòl ayisyen", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Ports").ToString());
         await Assertions.Expect(html).ToHaveAttributeAsync("lang", "ht");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))

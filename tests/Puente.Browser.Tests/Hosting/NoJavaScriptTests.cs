@@ -19,7 +19,7 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Ports/2504").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "250407", Exact = true })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Ports/2504").ToString());
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "250407", Exact = true })).ToBeVisibleAsync();
