@@ -34,6 +34,26 @@ public sealed class EncounterLabelTests
     }
 
     [Fact]
+    public async Task The_demos_bts_counts_are_labelled_as_made_up_until_btss_file_is_imported()
+    {
+        await using var app = new PuenteApp();
+        var anonymous = app.CreateClient();
+        const string period = "from=2023-09-01&to=2023-11-30";
+
+        var demo = await Figures(anonymous, $"/api/binational/public-figures?{period}");
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Binational/Public?{period}&lang=en", Ct));
+
+        Assert.Equal(FigureSources.BtsDemo, demo.Flows.Source);
+        Assert.NotEmpty(demo.Flows.Measures);
+        Assert.Contains("Source: Puente's made-up demonstration counts in BTS's format (not BTS's figures", page, StringComparison.Ordinal);
+
+        await Ports.Flows.FlowsTests.Import(app, TestFiles.Fixture("Ports/bts-current.csv"));
+        var real = await Figures(anonymous, $"/api/binational/public-figures?{period}");
+
+        Assert.Equal(FigureSources.Bts, real.Flows.Source);
+    }
+
+    [Fact]
     public async Task The_dashboards_link_to_the_simulator_and_the_open_data_for_those_who_may_use_them()
     {
         await using var app = new PuenteApp();

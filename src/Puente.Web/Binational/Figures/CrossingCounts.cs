@@ -89,7 +89,7 @@ internal static class CrossingCounts
         var earliest = period.FirstMonth.AddYears(-1);
         var counts = await db.BtsCounts.AsNoTracking()
             .Where(c => c.Month >= earliest && c.Month <= period.LastMonth && (port == null || c.PortCode == port))
-            .Select(c => new { c.PortCode, c.Measure, c.Month, c.Value })
+            .Select(c => new { c.PortCode, c.Measure, c.Month, c.Value, c.Demo })
             .ToListAsync(cancellationToken);
         // One value per port, measure and month, or none when BTS gave two (left out and counted, never settled).
         var cells = counts.GroupBy(c => (c.PortCode, c.Measure, c.Month))
@@ -116,6 +116,6 @@ internal static class CrossingCounts
             double? change = current is { } c && earlier is > 0 ? Math.Round((c - earlier.Value) * 100.0 / earlier.Value, 1) : null;
             return new FlowChange(measure, current, earlier, change, conflicts);
         }).Where(m => m.Period is not null || m.YearEarlier is not null || m.MonthsInConflict > 0).ToList();
-        return new FlowFigures(FigureSources.Bts, period.Now, FigurePeriod.Month(period.FirstMonth), FigurePeriod.Month(period.LastMonth), measures);
+        return new FlowFigures(counts.Any(c => c.Demo) ? FigureSources.BtsDemo : FigureSources.Bts, period.Now, FigurePeriod.Month(period.FirstMonth), FigurePeriod.Month(period.LastMonth), measures);
     }
 }

@@ -32,6 +32,9 @@ internal static class FigureSources
     public const string Bts = "bts-border-crossings";
     public const string Encounters = "cbp-encounters";
 
+    /// <summary>The demo's made-up counts in BTS's format, shown until BTS's file is imported: never labelled BTS's.</summary>
+    public const string BtsDemo = "demo-bts-fixture";
+
     /// <summary>The demo's sample of encounters in CBP's format, shown when CBP's file is not loaded: never labelled CBP's.</summary>
     public const string EncountersSample = "demo-encounters-sample";
     public const string Protection = "puente-protection";
