@@ -317,9 +317,11 @@ public sealed class RequestFlowTests
         Assert.Equal(24, summary.GetProperty("selectedPersons").GetInt32());
 
         var selected = bundle.Results![0];
-        var page = await anonymous.GetStringAsync($"/Draws/2026-12-01?lang=en&ticket={selected.Ticket}", Ct);
-        Assert.Contains($"Ticket {selected.Ticket} was selected", page, StringComparison.Ordinal);
-        Assert.Contains($"at {selected.Slot}", page, StringComparison.Ordinal);
+        // Typed as a person copies it from paper: lower case, with its group dashes, shown back grouped.
+        var typed = Puente.Domain.Pathways.Requests.TicketCode.Display(selected.Ticket).ToLowerInvariant();
+        var page = await anonymous.GetStringAsync($"/Draws/2026-12-01?lang=en&ticket={typed}", Ct);
+        Assert.Contains($"Ticket {Puente.Domain.Pathways.Requests.TicketCode.Display(selected.Ticket)} was selected", page, StringComparison.Ordinal);
+        Assert.Contains($"at {TimeOnly.Parse(selected.Slot, System.Globalization.CultureInfo.InvariantCulture).ToString("h:mm tt", System.Globalization.CultureInfo.InvariantCulture)}", page, StringComparison.Ordinal);
         var unknown = await anonymous.GetStringAsync("/Draws/2026-12-01?lang=en&ticket=NOPE", Ct);
         Assert.Contains("There is no ticket NOPE in this draw", unknown, StringComparison.Ordinal);
     }
