@@ -111,8 +111,10 @@ public sealed class RequestFlowTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var second = html[html.IndexOf("Companion 2", StringComparison.Ordinal)..html.IndexOf("Companion 3", StringComparison.Ordinal)];
         Assert.Contains("Enter a birth date (YYYY-MM-DD) in the past 120 years.", second, StringComparison.Ordinal);
-        // Only that one problem: the rest of the form was right.
+        // Only that one problem, announced once at the top, linked to the person's first field and focused there.
         Assert.Equal(2, html.Split("role=\"alert\"").Length);
+        Assert.Contains("<a href=\"#Companions-1-given\">Enter a birth date (YYYY-MM-DD) in the past 120 years.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("tabindex=\"-1\" autofocus", html, StringComparison.Ordinal);
     }
 
     [Fact]
