@@ -54,9 +54,26 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
 
                 if (screens is not null && width == 390 && language == "es")
                 {
-                    await page.ScreenshotAsync(new() { Path = Path.Combine(screens, $"after-{Name(path)}-390.png"), FullPage = true });
+                    await Screenshots(page, screens, path);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// For a person comparing layouts (not for the check): PUENTE_SCREENSHOTS names a folder outside the
+    /// repository; PUENTE_SCREENSHOTS_OLD_CSS, an earlier site.css to shoot the same page with as "before".
+    /// </summary>
+    private static async Task Screenshots(IPage page, string folder, string path)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"after-{Name(path)}-390.png"), FullPage = true });
+        if (Environment.GetEnvironmentVariable("PUENTE_SCREENSHOTS_OLD_CSS") is { } oldCss)
+        {
+            await page.RouteAsync("**/css/site.css*", route => route.FulfillAsync(new() { ContentType = "text/css", Path = oldCss }));
+            await page.ReloadAsync();
+            var (before, _) = await Widths(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"before-{Name(path)}-390-{before}px.png"), FullPage = true });
+            await page.UnrouteAsync("**/css/site.css*");
         }
     }
 
