@@ -72,6 +72,7 @@ internal static class PuenteServices
         services.AddScoped<SeedRoles>();
         services.AddScoped<SyncPortsRegistry>();
         services.AddScoped<ListPorts>();
+        services.AddScoped<PortNames>();
         services.AddScoped<GetPort>();
         services.AddScoped<AddUser>();
         services.AddScoped<SeedDemoData>();
@@ -100,6 +101,7 @@ internal static class PuenteServices
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<ListRequests>();
         services.AddScoped<ListOpenDates>();
+        services.AddScoped<LocalTimes>();
         services.AddScoped<DailySchedule>();
         services.AddScoped<AnnounceDraw>();
         services.AddScoped<RunDraw>();

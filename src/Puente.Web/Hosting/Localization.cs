@@ -30,8 +30,36 @@ internal static class Languages
             [
                 new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => Task.FromResult(FromBrowser(context.Request))),
             ],
         });
+    }
+
+    /// <summary>
+    /// The browser's first language Puente speaks, by preference order. French reads as Haitian Creole:
+    /// a phone in Haiti is often set to <c>fr-HT</c> or plain <c>fr</c>, and its owner reads Creole far
+    /// more readily than the Spanish default (see docs/glossary.md). <c>ht-HT</c> is its parent, <c>ht</c>.
+    /// </summary>
+    public static ProviderCultureResult? FromBrowser(HttpRequest request)
+    {
+        var preferred = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1);
+        foreach (var entry in preferred)
+        {
+            if (Speak(entry.Value.Value) is { } language)
+            {
+                return new ProviderCultureResult(language);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The supported language a culture name falls back to, or null: <c>fr-HT</c>, <c>fr</c>, <c>ht-HT</c> → <c>ht</c>.</summary>
+    public static string? Speak(string? culture)
+    {
+        var primary = culture?.Split('-', '_')[0].ToLowerInvariant();
+        var language = primary == "fr" ? "ht" : primary;
+        return language is not null && Supported.Contains(language) ? language : null;
     }
 }

@@ -98,7 +98,14 @@ public sealed partial class ResourceTests
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["Register_DocumentType_"] = ["", .. Enum.GetValues<DocumentType>().Select(TravelDocument.Code)],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
+        ["Country_"] = Nationalities.Common,
+        ["Zone_"] = ZonesOf("ports.json", "consulates.json"),
     };
+
+    /// <summary>Every zone the reference data names, as <see cref="LocalTimes.ZoneName"/> keys them, and UTC.</summary>
+    private static string[] ZonesOf(params string[] files) =>
+        [.. files.SelectMany(file => Regex.Matches(File.ReadAllText(Path.Combine(WebDir, "ReferenceData", file)), "\"timeZone\":\\s*\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value)).Append("UTC").Distinct().Select(zone => zone.Replace('/', '_'))];
 
     /// <summary>Every code of a kind: the constants of <see cref="ProblemCodes"/> or <see cref="FieldCodes"/>.</summary>
     private static string[] Constants(Type codes) =>

@@ -35,7 +35,7 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Site.Login("es").SubmitAsync(page, "applicant@puente.test", PuenteServer.DemoPassword);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Appointments").ToString());
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis turnos", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis citas", Level = 1 })).ToBeVisibleAsync();
     }
 
     // A different account per language: failed attempts count towards lockout.

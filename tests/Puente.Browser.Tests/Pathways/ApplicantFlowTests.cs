@@ -56,17 +56,19 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Apply$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis citas y solicitudes" })).ToBeVisibleAsync();
-        var request = page.GetByRole(AriaRole.Group, new() { Name = "Cita para el 2026-12-01", Exact = false });
+        var request = page.GetByRole(AriaRole.Group, new() { Name = "Cita para el martes 1 de diciembre", Exact = false });
         await request.GetByLabel("Puerto, opción 1").SelectOptionAsync(new SelectOptionValue { Label = "San Ysidro (2504)" });
-        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "José María Pérez O'Neil (1987-06-15)" })).ToBeCheckedAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Itzel Pérez Ñañez (2016-09-01)" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "José María Pérez O'Neil (fecha de nacimiento: 15 de junio de 1987)" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Itzel Pérez Ñañez (fecha de nacimiento: 1 de septiembre de 2016)" })).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar solicitud" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Comprobante de solicitud" })).ToBeVisibleAsync();
         var checkDraw = page.GetByRole(AriaRole.Link, new() { Name = "Comprobar en el sorteo" });
         var ticket = TicketInLink().Match(await checkDraw.GetAttributeAsync("href") ?? "").Groups[1].Value;
         Assert.NotEmpty(ticket);
-        await Assertions.Expect(page.GetByText("Boleto: " + ticket)).ToBeVisibleAsync();
+        // Shown in groups of four, as it is read aloud or copied from paper.
+        var grouped = string.Join('-', ticket.Chunk(4).Select(g => new string(g)));
+        await Assertions.Expect(page.GetByText("Boleto: " + grouped)).ToBeVisibleAsync();
 
         clock.SetUtcNow(DrawnDay.AfterClose);
         await using (var scope = server.Services.CreateAsyncScope())
@@ -77,8 +79,8 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
 
         // The cookie is still fresh (a day of a fourteen-day sliding lifetime), so no second sign-in.
         await page.GotoAsync("/Appointments");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis turnos", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex(@"^Código QR del pase para San Ysidro, 2026-12-01 a las \d\d:\d\d$") }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis citas", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex(@"^Código QR del pase para San Ysidro, martes 1 de diciembre a las \d{1,2}:\d\d [ap]\. m\.$") }))
             .ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("JP, año de nacimiento 1987")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("IP, año de nacimiento 2016")).ToBeVisibleAsync();
@@ -86,9 +88,9 @@ public sealed partial class ApplicantFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText(PassToken())).ToBeVisibleAsync();
         var pass = (await page.GetByText(PassToken()).TextContentAsync())!.Trim();
 
-        await page.GotoAsync($"/Draws/2026-12-01?ticket={ticket}");
+        await page.GotoAsync($"/Draws/2026-12-01?ticket={grouped.ToLowerInvariant()}");
         await Assertions.Expect(page.GetByRole(AriaRole.Status))
-            .ToContainTextAsync(new Regex($@"El boleto {Regex.Escape(ticket)} fue seleccionado: San Ysidro, a las \d\d:\d\d"));
+            .ToContainTextAsync(new Regex($@"El boleto {Regex.Escape(grouped)} fue seleccionado: San Ysidro \(2504\), a las \d{{1,2}}:\d\d [ap]\. m\."));
 
         // The morning of the date at San Ysidro: the officer reads the pass and sees the family as registered.
         clock.SetUtcNow(DrawnDay.ServiceMorning);

@@ -15,7 +15,7 @@ public sealed class KeepPassTests(BrowserFixture fixture)
         await Site.Login("es").SubmitAsync(page, "applicant@puente.test", PuenteServer.DemoPassword);
         await page.GotoAsync("/Appointments");
 
-        var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Código QR del pase para San Ysidro, 2026-12-01") });
+        var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Código QR del pase para San Ysidro, martes 1 de diciembre a las ") });
         await Assertions.Expect(qr).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("MG, año de nacimiento 1988")).ToBeVisibleAsync();
 
@@ -28,7 +28,7 @@ public sealed class KeepPassTests(BrowserFixture fixture)
             page.GetByRole(AriaRole.Link, new() { Name = "Descargar el pase como imagen (PNG)" }).ClickAsync());
         Assert.Equal("puente-pass-2026-12-01-2504.png", image.SuggestedFilename);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancelar este turno" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancelar esta cita" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "¿Cancelar esta cita?", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("El lugar pasa a otra familia.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No se puede deshacer.", new() { Exact = false })).ToBeVisibleAsync();
@@ -39,6 +39,6 @@ public sealed class KeepPassTests(BrowserFixture fixture)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/Appointments").ToString());
         await Assertions.Expect(qr).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancelar este turno" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancelar esta cita" })).ToBeVisibleAsync();
     }
 }

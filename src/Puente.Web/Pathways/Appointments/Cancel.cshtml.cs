@@ -12,9 +12,10 @@ namespace Puente.Web.Pathways.Appointments;
 /// stray tap on the pass page loses nothing and the pass stays valid until the person confirms.
 /// </summary>
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class CancelModel(ListAppointments list, CancelAppointment cancel, UserManager<PuenteUser> users) : PageModel
+internal sealed class CancelModel(ListAppointments list, CancelAppointment cancel, UserManager<PuenteUser> users, Ports.PortNames ports) : PageModel
 {
     public ListAppointments.Item? Appointment { get; private set; }
+    public string TimeZone { get; private set; } = "UTC";
 
     /// <summary>Set when the appointment can no longer be cancelled (its status).</summary>
     public string? RefusedStatus { get; private set; }
@@ -51,6 +52,10 @@ internal sealed class CancelModel(ListAppointments list, CancelAppointment cance
     {
         // The list is scoped to the caller, so someone else's appointment is simply not found.
         Appointment = (await list.Handle(users.GetUserId(User)!, cancellationToken)).FirstOrDefault(a => a.Id == id);
+        if (Appointment is not null && (await ports.Handle(cancellationToken)).TryGetValue(Appointment.Port, out var port))
+        {
+            TimeZone = port.TimeZone;
+        }
         return Appointment is not null;
     }
 }

@@ -14,7 +14,13 @@ internal sealed class CheckTicket(PuenteDb db)
     public async Task<Answer> Handle(DateOnly serviceDate, string ticket, CancellationToken cancellationToken = default)
     {
         // The indexed rows the draw wrote, rather than re-reading the whole published bundle per check.
-        var request = db.Requests.Where(r => r.ServiceDate == serviceDate && r.Ticket == ticket && r.Status != RequestStatus.Withdrawn);
+        // Compared in capitals without separators: "k7q2 m9xw-3t4p" finds K7Q2M9XW3T4P, and an older
+        // mixed-case ticket is found however it is typed.
+        var typed = TicketCode.Normalize(ticket);
+        // SQL's upper() on both databases; EF translates no StringComparison overload. Tickets are ASCII.
+#pragma warning disable CA1862
+        var request = db.Requests.Where(r => r.ServiceDate == serviceDate && r.Ticket.ToUpper() == typed && r.Status != RequestStatus.Withdrawn);
+#pragma warning restore CA1862
         var entered = await request.AnyAsync(cancellationToken);
         var selected = await db.Appointments.AsNoTracking()
             .Where(a => request.Select(r => r.Id).Contains(a.RequestId))

@@ -1,10 +1,17 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Registration;
 
-/// <summary>ISO 3166-1 alpha-3 codes accepted as nationality.</summary>
+/// <summary>
+/// ISO 3166-1 alpha-3 codes accepted as nationality: stored and sent by the API as the code, shown as
+/// the country's name in the reader's language. Spanish and English names come from ICU (the
+/// platform's maintained CLDR data); ICU has no Haitian Creole, so Creole reads the resource names
+/// <c>Country_{code}</c> kept for the nationalities Puente sees most, and French (CLDR) for the rest.
+/// </summary>
 internal static class Nationalities
 {
     // The full ISO 3166-1 alpha-3 list (249 codes) as of 2024.
@@ -22,5 +29,46 @@ internal static class Nationalities
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The nationalities seen most, offered first; Creole names them from the resources <c>Country_{code}</c>.</summary>
+    public static readonly IReadOnlyList<string> Common = ["MEX", "HTI", "VEN", "HND", "GTM", "SLV", "CUB", "COL", "ECU", "NIC", "PER", "BRA"];
+
     public static bool IsKnown(string code) => Codes.Contains(code.Trim());
+
+    /// <summary>Alpha-3 to alpha-2, for every region the platform's culture data knows.</summary>
+    private static readonly Lazy<Dictionary<string, string>> TwoLetter = new(() => CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+        .OfType<RegionInfo>()
+        .Where(r => Codes.Contains(r.ThreeLetterISORegionName))
+        .DistinctBy(r => r.ThreeLetterISORegionName)
+        .ToDictionary(r => r.ThreeLetterISORegionName, r => r.TwoLetterISORegionName, StringComparer.OrdinalIgnoreCase));
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> ByLanguage = new();
+
+    /// <summary>Every known country as (code, name in <paramref name="language"/>), sorted by name; <c>ht</c> reads French names.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Named(string language) =>
+        ByLanguage.GetOrAdd(language == "ht" ? "fr" : language, names =>
+        {
+            var culture = new CultureInfo(names);
+            var saved = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                // ICU names a region only within a culture's name, "English (Haiti)"; the part in brackets is the country.
+                var prefix = new CultureInfo("en").DisplayName + " (";
+                return TwoLetter.Value
+                    .Select(c => (Code: c.Key, Name: new CultureInfo("en-" + c.Value).DisplayName))
+                    .Where(c => c.Name.StartsWith(prefix, StringComparison.Ordinal) && c.Name.EndsWith(')'))
+                    .Select(c => (c.Code, Name: c.Name[prefix.Length..^1]))
+                    .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
+                    .ToList();
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = saved;
+            }
+        });
+
+    /// <summary>The country's name in <paramref name="language"/>, or the code itself when the platform has no name for it.</summary>
+    public static string Name(string code, string language) =>
+        Named(language).FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)).Name ?? code.ToUpperInvariant();
 }

@@ -20,13 +20,15 @@ namespace Puente.Web.Pathways.Requests;
 [Authorize(Policy = Roles.Applicant)]
 internal sealed class IndexModel(
     UserManager<PuenteUser> users, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText,
-    GetRegistration registrations, ListOpenDates openDates, ListRequests requests) : PageModel
+    GetRegistration registrations, ListOpenDates openDates, ListRequests requests, Ports.PortNames portNames) : PageModel
 {
     public sealed record Traveller(Guid Id, string Name, DateOnly BirthDate);
 
     public IReadOnlyList<Traveller> Travellers { get; private set; } = [];
     public IReadOnlyList<ListOpenDates.OpenDate> OpenDates { get; private set; } = [];
     public IReadOnlyList<RequestReceipt> Requests { get; private set; } = [];
+    public ListOpenDates.NextWindow? Next { get; private set; }
+    public IReadOnlyDictionary<string, Ports.PortNames.Port> PortNames { get; private set; } = new Dictionary<string, Ports.PortNames.Port>();
     public DateOnly? RegisteredOn { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString("N");
     public List<string> Problems { get; } = [];
@@ -96,6 +98,8 @@ internal sealed class IndexModel(
         RegisteredOn = registration?.RegisteredOn;
         Travellers = registration?.Travellers.Select(t => new Traveller(t.Id, $"{t.GivenNames} {t.FamilyNames}", t.BirthDate)).ToList() ?? [];
         OpenDates = await openDates.Handle(ct);
+        Next = OpenDates.Count == 0 ? await openDates.Next(ct) : null;
+        PortNames = await portNames.Handle(ct);
         Requests = await requests.Handle(userId, includeWithdrawn: false, ct);
     }
 }

@@ -13,13 +13,15 @@ using Puente.Web.Pathways.Requests;
 namespace Puente.Web.Pathways.Requests;
 
 [Authorize(Policy = Roles.Applicant)]
-internal sealed class ReceiptModel(ListRequests requests, UserManager<PuenteUser> users) : PageModel
+internal sealed class ReceiptModel(ListRequests requests, UserManager<PuenteUser> users, Ports.PortNames ports) : PageModel
 {
     public RequestReceipt? Receipt { get; private set; }
+    public IReadOnlyDictionary<string, Ports.PortNames.Port> PortNames { get; private set; } = new Dictionary<string, Ports.PortNames.Port>();
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
         Receipt = await requests.One(users.GetUserId(User)!, id, ct);
+        PortNames = await ports.Handle(ct);
         return Receipt is null ? NotFound() : Page();
     }
 }

@@ -45,7 +45,7 @@ internal sealed class AppointmentRequestRecord
             ServiceDate = serviceDate,
             ApplicantUserId = applicantUserId,
             StandingApplicantUserId = applicantUserId,
-            Ticket = Tickets.New(),
+            Ticket = TicketCode.New(),
             RegisteredOn = registeredOn,
             Size = travellers.Count,
             Ports = ports,

@@ -113,7 +113,8 @@ public sealed class BeaconDrawTests
         var summary = await driver.PublicDraw(Day);
         Assert.Equal("used", summary!.Value.GetProperty("beacon").GetProperty("status").GetString());
         var page = await app.CreateClient().GetStringAsync("/Draws/2023-09-16?lang=en", Ct);
-        Assert.Contains($"drand round {Round}, published 2023-09-15 11:00:03 UTC after the window closed, was used", page, StringComparison.Ordinal);
+        // 11:00:03 UTC, read at the ports: 4:00 AM in San Diego (PDT) and on to 6:00 AM Central Time.
+        Assert.Contains($"drand round {Round}, published Friday, September 15, 4:00 AM Pacific Time (that is: 4:00 AM Arizona Time; 5:00 AM Mountain Time; 6:00 AM Central Time) after the window closed, was used", page, StringComparison.Ordinal);
         Assert.Contains(recorded.Randomness, page, StringComparison.Ordinal);
     }
 

@@ -111,8 +111,10 @@ public sealed class RequestFlowTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var second = html[html.IndexOf("Companion 2", StringComparison.Ordinal)..html.IndexOf("Companion 3", StringComparison.Ordinal)];
         Assert.Contains("Enter a birth date (YYYY-MM-DD) in the past 120 years.", second, StringComparison.Ordinal);
-        // Only that one problem: the rest of the form was right.
+        // Only that one problem, announced once at the top, linked to the person's first field and focused there.
         Assert.Equal(2, html.Split("role=\"alert\"").Length);
+        Assert.Contains("<a href=\"#Companions-1-given\">Enter a birth date (YYYY-MM-DD) in the past 120 years.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("tabindex=\"-1\" autofocus", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -317,9 +319,11 @@ public sealed class RequestFlowTests
         Assert.Equal(24, summary.GetProperty("selectedPersons").GetInt32());
 
         var selected = bundle.Results![0];
-        var page = await anonymous.GetStringAsync($"/Draws/2026-12-01?lang=en&ticket={selected.Ticket}", Ct);
-        Assert.Contains($"Ticket {selected.Ticket} was selected", page, StringComparison.Ordinal);
-        Assert.Contains($"at {selected.Slot}", page, StringComparison.Ordinal);
+        // Typed as a person copies it from paper: lower case, with its group dashes, shown back grouped.
+        var typed = Puente.Domain.Pathways.Requests.TicketCode.Display(selected.Ticket).ToLowerInvariant();
+        var page = await anonymous.GetStringAsync($"/Draws/2026-12-01?lang=en&ticket={typed}", Ct);
+        Assert.Contains($"Ticket {Puente.Domain.Pathways.Requests.TicketCode.Display(selected.Ticket)} was selected", page, StringComparison.Ordinal);
+        Assert.Contains($"at {TimeOnly.Parse(selected.Slot, System.Globalization.CultureInfo.InvariantCulture).ToString("h:mm tt", System.Globalization.CultureInfo.InvariantCulture)}", page, StringComparison.Ordinal);
         var unknown = await anonymous.GetStringAsync("/Draws/2026-12-01?lang=en&ticket=NOPE", Ct);
         Assert.Contains("There is no ticket NOPE in this draw", unknown, StringComparison.Ordinal);
     }
