@@ -214,7 +214,7 @@ internal sealed class RebookAppointments(
     /// Makes the planned moves with one conditional update per destination slot and date they left from
     /// (still booked, still at the closed port that date), so a check-in or a cancellation that got there
     /// first wins and its group is left alone; then records every decision once, with the new passes and
-    /// the messages, in one save.
+    /// the messages, each kind written set-based.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
         Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
@@ -262,6 +262,15 @@ internal sealed class RebookAppointments(
 
         var made = new List<RebookingPlacement>(placements.Count);
         var moved = new List<AppointmentRecord>(movedIds.Count);
+        var moves = new List<AppointmentMoveRecord>(placements.Count);
+        var messages = new List<OutboxMessageRecord>(placements.Count);
+        void Tell(Contact contact, Func<OutgoingMessage> message)
+        {
+            if (enqueue.For(contact, message) is { } record)
+            {
+                messages.Add(record);
+            }
+        }
         foreach (var placement in placements)
         {
             var from = byId[placement.Id];
@@ -270,8 +279,8 @@ internal sealed class RebookAppointments(
             {
                 if (!earlier.ContainsKey(from.Id))
                 {
-                    db.AppointmentMoves.Add(Move(closureId, from, null, now));
-                    enqueue.ToPerson(db, contact, () => templates.AppointmentNotMoved(
+                    moves.Add(Move(closureId, from, null, now));
+                    Tell(contact, () => templates.AppointmentNotMoved(
                         contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, from.Ticket));
                 }
                 made.Add(placement);
@@ -297,13 +306,16 @@ internal sealed class RebookAppointments(
             }
             else
             {
-                db.AppointmentMoves.Add(Move(closureId, from, to, now));
+                moves.Add(Move(closureId, from, to, now));
             }
-            enqueue.ToPerson(db, contact, () => templates.AppointmentMoved(
+            Tell(contact, () => templates.AppointmentMoved(
                 contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, from.Ticket));
             made.Add(placement);
         }
         await passes.Reissue(moved, cancellationToken);
+        await BulkInsert.Rows(db, moves, cancellationToken: cancellationToken);
+        await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
+        // Only the earlier unplaced decisions that now found room are tracked, and saved here.
         await db.SaveChangesAsync(cancellationToken);
         return made;
     }
