@@ -13,13 +13,10 @@ namespace Puente.Web.Pathways.Draws;
 /// Queues, in the draw's own transaction, one message per request: selected (where and when) or not
 /// selected. Only what the draw really decided is said, so no one is told of an appointment that
 /// does not exist. A big day queues a hundred thousand messages: each distinct text (language, and port
-/// and slot or re-entry) is rendered once with a mark where the ticket goes, and the rows are written set-based.
+/// and slot or re-entry) is rendered once (<see cref="RenderedOnce{TKey}"/>), and the rows are written set-based.
 /// </summary>
 internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, MessageTemplates templates)
 {
-    // Stands for the ticket in a rendered text; a ticket is letters and digits, so it cannot hold this.
-    private const string TicketMark = "\u0001ticket\u0001";
-
     public async Task Handle(DateOnly serviceDate, IReadOnlyList<AppointmentRecord> appointments, CancellationToken cancellationToken)
     {
         var requests = await db.Requests.AsNoTracking()
@@ -37,25 +34,17 @@ internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, Mes
         var ports = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
         var byRequest = appointments.ToDictionary(a => a.RequestId);
 
-        var rendered = new Dictionary<(string Language, string? Port, string? Slot, bool Reenter), OutgoingMessage>();
+        var texts = new RenderedOnce<(string Language, string? Port, string? Slot, bool Reenter)>();
         var messages = new List<OutboxMessageRecord>(requests.Count);
         foreach (var request in requests)
         {
             var language = request.PreferredLanguage;
             var appointment = byRequest.GetValueOrDefault(request.Id);
-            var message = enqueue.For(new Contact(request.Email, request.PhoneNumber, language), () =>
-            {
-                var key = (language, appointment?.PortCode, appointment?.SlotStart, appointment is null && request.ReenterUntilSelected);
-                if (!rendered.TryGetValue(key, out var text))
-                {
-                    rendered[key] = text = appointment is not null
-                        ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, TicketMark)
-                        : templates.AppointmentNotSelected(language, serviceDate, TicketMark, request.ReenterUntilSelected);
-                }
-                return new OutgoingMessage(
-                    text.Subject.Replace(TicketMark, request.Ticket, StringComparison.Ordinal),
-                    text.Body.Replace(TicketMark, request.Ticket, StringComparison.Ordinal));
-            });
+            var message = enqueue.For(new Contact(request.Email, request.PhoneNumber, language), () => texts.For(
+                (language, appointment?.PortCode, appointment?.SlotStart, appointment is null && request.ReenterUntilSelected), request.Ticket,
+                ticket => appointment is not null
+                    ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, ticket)
+                    : templates.AppointmentNotSelected(language, serviceDate, ticket, request.ReenterUntilSelected)));
             if (message is not null)
             {
                 messages.Add(message);
