@@ -8,7 +8,8 @@ using Puente.Web.Ports.Flows;
 namespace Puente.Benchmarks;
 
 /// <summary>
-/// `puente import bts` of the whole BTS file (94,234 rows) into an empty SQLite database, against a plain
+/// `puente import bts` of the whole BTS file (94,234 rows) into an empty database (SQLite, and PostgreSQL
+/// when PUENTE_BENCH_POSTGRES names a server), against a plain
 /// parse of the same file with Sep (every field read, the count parsed as a number): what any reader pays.
 /// The file is the shared real-data one (PUENTE_REAL_DATA, else ../shared/data beside the repository).
 /// </summary>
@@ -20,11 +21,14 @@ public class BtsImportBenchmarks
     private PuenteHost host = null!;
     private string path = "";
 
+    [ParamsSource(typeof(PuenteHost), nameof(PuenteHost.Databases))]
+    public string Database { get; set; } = "SQLite";
+
     [GlobalSetup]
     public async Task Setup()
     {
         path = RealData.File(FileName);
-        host = await PuenteHost.Start();
+        host = await PuenteHost.Start(postgres: Database == "PostgreSQL");
         host.Snapshot();
     }
 

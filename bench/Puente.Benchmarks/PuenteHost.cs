@@ -35,6 +35,10 @@ internal sealed class PuenteHost : IDisposable
 
     private string Live => Path.Combine(Directory, "puente.db");
 
+    /// <summary>The databases a benchmark runs on: SQLite always, PostgreSQL too when <c>PUENTE_BENCH_POSTGRES</c> names a server.</summary>
+    public static IEnumerable<string> Databases() =>
+        Environment.GetEnvironmentVariable("PUENTE_BENCH_POSTGRES") is { Length: > 0 } ? ["SQLite", "PostgreSQL"] : ["SQLite"];
+
     /// <param name="settings">More configuration, e.g. the ports' slots.</param>
     /// <param name="clock">The clock the use cases read; the system clock when not given.</param>
     /// <param name="postgres">Run on PostgreSQL (<c>PUENTE_BENCH_POSTGRES</c> must be set) instead of SQLite.</param>

@@ -20,7 +20,8 @@ namespace Puente.Benchmarks;
 /// A closure of San Ysidro's appointment lane over five dates holding 10,000 booked appointments (2,000 a
 /// day, single travellers, one or two preferred ports): <see cref="RebookAppointments"/> moves every one
 /// (new pass, old one revoked, a message each), against a plain read of the same appointments with their
-/// requests and against signing 10,000 passes alone. SQLite in a temporary file; every run starts from the seeded copy.
+/// requests and against signing 10,000 passes alone. SQLite in a temporary file, and PostgreSQL when
+/// PUENTE_BENCH_POSTGRES names a server; every run starts from the seeded copy.
 /// </summary>
 [MemoryDiagnoser]
 public class RebookingBenchmarks
@@ -35,6 +36,9 @@ public class RebookingBenchmarks
     private static readonly string[] Others = ["2402", "2305", "2304", "2604", "2301", "2303", "2503"];
 
     private PuenteHost host = null!;
+
+    [ParamsSource(typeof(PuenteHost), nameof(PuenteHost.Databases))]
+    public string Database { get; set; } = "SQLite";
     private RebookAppointments.Closure closure = null!;
     private readonly ECDsa signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
@@ -51,7 +55,7 @@ public class RebookingBenchmarks
                 settings[$"Pathways:DefaultSlots:{port}:{h}:Capacity"] = "200";
             }
         }
-        host = await PuenteHost.Start(settings);
+        host = await PuenteHost.Start(settings, postgres: Database == "PostgreSQL");
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
         var lane = await db.Ports.Where(p => p.Code == SanYsidro).Select(p => new { p.AppointmentCrossing, p.AppointmentLane }).SingleAsync();

@@ -103,10 +103,12 @@ internal static class Bookings
             GroupSize = travellers.Length,
             Status = status,
         };
+        // Booked as the draw books: in one transaction, the pass signed and stored with the appointment.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Appointments.Add(appointment);
-        // Booked as the draw books: the pass is signed and stored with the appointment.
-        await scope.ServiceProvider.GetRequiredService<IssuePasses>().Handle([appointment]);
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<IssuePasses>().Handle([appointment]);
+        await transaction.CommitAsync();
         return appointment.Id;
     }
 

@@ -8,7 +8,7 @@ using Puente.Web.Pathways.Passes;
 namespace Puente.Web.Pathways.Appointments;
 
 /// <summary>
-/// Books the appointments a draw gave, each with its signed pass, in the caller's transaction.
+/// Books the appointments a draw gave, each with its signed pass, written set-based in the caller's transaction.
 /// The one place appointment rows are created.
 /// </summary>
 internal sealed class BookAppointments(PuenteDb db, IssuePasses passes)
@@ -34,7 +34,7 @@ internal sealed class BookAppointments(PuenteDb db, IssuePasses passes)
             GroupSize = selection.GroupSize,
             Status = AppointmentStatus.Booked,
         }).ToList();
-        db.Appointments.AddRange(booked);
+        await BulkInsert.Rows(db, booked, cancellationToken: cancellationToken);
         await passes.Handle(booked, cancellationToken);
         return booked;
     }

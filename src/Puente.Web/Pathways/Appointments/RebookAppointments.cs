@@ -18,9 +18,9 @@ namespace Puente.Web.Pathways.Appointments;
 /// moved group gets a new pass (the old one revoked) and a message in its language. Runs in the caller's
 /// transaction; the ports that can receive groups are locked first, so two closures never fill one slot twice.
 /// </summary>
-internal sealed class RebookAppointments(
+internal sealed partial class RebookAppointments(
     PuenteDb db, DailySchedule schedule, IssuePasses passes, EnqueueMessage enqueue, MessageTemplates templates,
-    IOptions<PathwaysOptions> options, TimeProvider clock)
+    IOptions<PathwaysOptions> options, TimeProvider clock, ILogger<RebookAppointments> logger)
 {
     /// <summary>How many days after a closure the same port is searched for a later date.</summary>
     public const int LaterDateHorizonDays = 60;
@@ -63,8 +63,10 @@ internal sealed class RebookAppointments(
             }
         }
 
+        var started = clock.GetTimestamp();
         var affected = await AffectedInDrawOrder(closure, cancellationToken);
         var groups = await Groups(affected, cancellationToken);
+        var read = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         var room = new RebookingRoom();
         var sameDates = affected.Select(a => a.ServiceDate).Distinct().ToList();
@@ -73,12 +75,15 @@ internal sealed class RebookAppointments(
         await AddRoom(room, closure, ports.Select(p => p.Code).ToList(), sameDates, now, today, cancellationToken);
         await AddRoom(room, closure, [closure.PortCode], laterDates, now, today, cancellationToken);
 
+        var roomRead = clock.GetTimestamp();
         var placements = RebookingPlan.Place(
             new RebookingPort(closed.Code, closed.Latitude, closed.Longitude),
             ports.Select(p => new RebookingPort(p.Code, p.Latitude, p.Longitude)).ToList(),
             groups, room, laterDates);
 
         var byId = affected.ToDictionary(a => a.Id);
+        var (readMs, roomMs, planMs) = (Milliseconds(started, read), Milliseconds(read, roomRead), Milliseconds(roomRead, clock.GetTimestamp()));
+        StepsPlanned(logger, closure.PortCode, affected.Count, readMs, roomMs, planMs);
         if (apply && closure.ClosureId is { } closureId)
         {
             var names = ports.ToDictionary(p => p.Code, p => p.Name);
@@ -214,7 +219,7 @@ internal sealed class RebookAppointments(
     /// Makes the planned moves with one conditional update per destination slot and date they left from
     /// (still booked, still at the closed port that date), so a check-in or a cancellation that got there
     /// first wins and its group is left alone; then records every decision once, with the new passes and
-    /// the messages, in one save.
+    /// the messages, each kind written set-based.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
         Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
@@ -238,6 +243,7 @@ internal sealed class RebookAppointments(
             }
         }
 
+        var started = clock.GetTimestamp();
         var movedIds = new HashSet<Guid>();
         foreach (var target in placements.Where(p => p.To is not null)
             .GroupBy(p => (From: byId[p.Id].ServiceDate, p.To!.Port, p.To.Date, p.To.Slot)))
@@ -260,8 +266,20 @@ internal sealed class RebookAppointments(
             }
         }
 
+        var updated = clock.GetTimestamp();
         var made = new List<RebookingPlacement>(placements.Count);
         var moved = new List<AppointmentRecord>(movedIds.Count);
+        var moves = new List<AppointmentMoveRecord>(placements.Count);
+        var messages = new List<OutboxMessageRecord>(placements.Count);
+        var movedTexts = new RenderedOnce<(string, string, DateOnly, string, DateOnly, string)>();
+        var notMovedTexts = new RenderedOnce<(string, string, DateOnly)>();
+        void Tell(Contact contact, Func<OutgoingMessage> message)
+        {
+            if (enqueue.For(contact, message) is { } record)
+            {
+                messages.Add(record);
+            }
+        }
         foreach (var placement in placements)
         {
             var from = byId[placement.Id];
@@ -270,9 +288,9 @@ internal sealed class RebookAppointments(
             {
                 if (!earlier.ContainsKey(from.Id))
                 {
-                    db.AppointmentMoves.Add(Move(closureId, from, null, now));
-                    enqueue.ToPerson(db, contact, () => templates.AppointmentNotMoved(
-                        contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, from.Ticket));
+                    moves.Add(Move(closureId, from, null, now));
+                    Tell(contact, () => notMovedTexts.For((contact.Language, from.PortCode, from.ServiceDate), from.Ticket,
+                        ticket => templates.AppointmentNotMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, ticket)));
                 }
                 made.Add(placement);
                 continue;
@@ -297,16 +315,37 @@ internal sealed class RebookAppointments(
             }
             else
             {
-                db.AppointmentMoves.Add(Move(closureId, from, to, now));
+                moves.Add(Move(closureId, from, to, now));
             }
-            enqueue.ToPerson(db, contact, () => templates.AppointmentMoved(
-                contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, from.Ticket));
+            Tell(contact, () => movedTexts.For((contact.Language, from.PortCode, from.ServiceDate, to.Port, to.Date, to.Slot), from.Ticket,
+                ticket => templates.AppointmentMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, ticket)));
             made.Add(placement);
         }
+        var told = clock.GetTimestamp();
         await passes.Reissue(moved, cancellationToken);
+        var reissued = clock.GetTimestamp();
+        await BulkInsert.Rows(db, moves, cancellationToken: cancellationToken);
+        await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
+        // Only the earlier unplaced decisions that now found room are tracked, and saved here.
         await db.SaveChangesAsync(cancellationToken);
+        var (moveMs, tellMs) = (Milliseconds(started, updated), Milliseconds(updated, told));
+        var (passesMs, writeMs) = (Milliseconds(told, reissued), Milliseconds(reissued, clock.GetTimestamp()));
+        StepsApplied(logger, closedPort, moved.Count, moveMs, tellMs, passesMs, writeMs);
         return made;
     }
+
+    private long Milliseconds(long from, long to) => (long)clock.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>Where a closure's planning time went, for operators sizing a big closure (see docs/benchmarks/ports.md).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Rebooking for {Port}: {Affected} affected; read appointments and groups {ReadMs} ms, read room {RoomMs} ms, plan {PlanMs} ms.")]
+    private static partial void StepsPlanned(ILogger logger, string port, int affected, long readMs, long roomMs, long planMs);
+
+    /// <summary>Where the moves' time went (see docs/benchmarks/ports.md).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Rebooking from {Port}: {Moved} moved; move appointments {MoveMs} ms, build moves and messages {TellMs} ms, " +
+        "reissue passes {PassesMs} ms, write moves and messages {WriteMs} ms.")]
+    private static partial void StepsApplied(ILogger logger, string port, int moved, long moveMs, long tellMs, long passesMs, long writeMs);
 
     private static AppointmentMoveRecord Move(Guid closureId, Affected from, RebookingDestination? to, DateTimeOffset now) => new()
     {

@@ -12,7 +12,8 @@ namespace Puente.Web.Pathways.Draws;
 /// <summary>
 /// Queues, in the draw's own transaction, one message per request: selected (where and when) or not
 /// selected. Only what the draw really decided is said, so no one is told of an appointment that
-/// does not exist.
+/// does not exist. A big day queues a hundred thousand messages: each distinct text (language, and port
+/// and slot or re-entry) is rendered once (<see cref="RenderedOnce{TKey}"/>), and the rows are written set-based.
 /// </summary>
 internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, MessageTemplates templates)
 {
@@ -20,24 +21,35 @@ internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, Mes
     {
         var requests = await db.Requests.AsNoTracking()
             .Where(r => r.ServiceDate == serviceDate && (r.Status == RequestStatus.Entered || r.Status == RequestStatus.Selected || r.Status == RequestStatus.NotSelected))
-            .Select(r => new
+            .Join(db.Users, r => r.ApplicantUserId, u => u.Id, (r, u) => new
             {
                 r.Id,
                 r.Ticket,
                 r.ReenterUntilSelected,
-                Contact = db.Users.Where(u => u.Id == r.ApplicantUserId).Select(u => new Contact(u.Email, u.PhoneNumber, u.PreferredLanguage)).First(),
+                u.Email,
+                u.PhoneNumber,
+                u.PreferredLanguage,
             })
             .ToListAsync(cancellationToken);
         var ports = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
         var byRequest = appointments.ToDictionary(a => a.RequestId);
 
+        var texts = new RenderedOnce<(string Language, string? Port, string? Slot, bool Reenter)>();
+        var messages = new List<OutboxMessageRecord>(requests.Count);
         foreach (var request in requests)
         {
-            var language = request.Contact.Language;
-            enqueue.ToPerson(db, request.Contact, () =>
-                byRequest.TryGetValue(request.Id, out var appointment)
-                    ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, request.Ticket)
-                    : templates.AppointmentNotSelected(language, serviceDate, request.Ticket, request.ReenterUntilSelected));
+            var language = request.PreferredLanguage;
+            var appointment = byRequest.GetValueOrDefault(request.Id);
+            var message = enqueue.For(new Contact(request.Email, request.PhoneNumber, language), () => texts.For(
+                (language, appointment?.PortCode, appointment?.SlotStart, appointment is null && request.ReenterUntilSelected), request.Ticket,
+                ticket => appointment is not null
+                    ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, ticket)
+                    : templates.AppointmentNotSelected(language, serviceDate, ticket, request.ReenterUntilSelected)));
+            if (message is not null)
+            {
+                messages.Add(message);
+            }
         }
+        await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
     }
 }

@@ -17,29 +17,41 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
 {
     private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>Adds a signed pass for each appointment to the context; the caller saves them with the appointments.</summary>
+    /// <summary>
+    /// Writes a signed pass for each appointment, set-based in the caller's transaction (the appointments
+    /// are stored already). Signing is pure CPU, so it is spread over the cores, each with its own copy of the key.
+    /// </summary>
     public async Task Handle(IReadOnlyList<AppointmentRecord> booked, CancellationToken cancellationToken = default)
     {
         var travellers = await Travellers(booked.Select(a => a.RequestId), cancellationToken);
         using var key = await signingKey.Handle(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var appointment in booked)
-        {
-            var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
-            db.Passes.Add(new PassRecord
+        var passes = new PassRecord[booked.Count];
+        var parameters = key.PrivateKey.ExportParameters(includePrivateParameters: true);
+        Parallel.For(0, booked.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            () => ECDsa.Create(parameters),
+            (i, _, privateKey) =>
             {
-                PassId = passId,
-                AppointmentId = appointment.Id,
-                KeyId = key.KeyId,
-                Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), key.KeyId, key.PrivateKey),
-                SignedAt = now,
-            });
-        }
+                var appointment = booked[i];
+                var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
+                passes[i] = new PassRecord
+                {
+                    PassId = passId,
+                    AppointmentId = appointment.Id,
+                    KeyId = key.KeyId,
+                    Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), key.KeyId, privateKey),
+                    SignedAt = now,
+                };
+                return privateKey;
+            },
+            privateKey => privateKey.Dispose());
+        CryptographicOperations.ZeroMemory(parameters.D);
+        await BulkInsert.Rows(db, passes, cancellationToken: cancellationToken);
     }
 
     /// <summary>
-    /// Revokes the live passes of appointments that moved and adds a new one for where each now is; the caller
-    /// saves both in the move's transaction. <paramref name="moved"/> carries the appointments' new places.
+    /// Revokes the live passes of appointments that moved and writes a new one for where each now is, both in
+    /// the move's transaction. <paramref name="moved"/> carries the appointments' new places.
     /// </summary>
     public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, CancellationToken cancellationToken = default)
     {
