@@ -18,6 +18,7 @@ internal static class DatabaseRegistration
             $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite);
         var connection = configuration.GetConnectionString("Puente");
 
+        // Pooled: a request rents a context already built and hands it back reset, instead of building one.
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -26,10 +27,10 @@ internal static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Puente is empty.");
                 }
-                services.AddDbContext<PuenteDb, PostgresPuenteDb>(o => o.UseNpgsql(connection));
+                services.AddDbContextPool<PuenteDb, PostgresPuenteDb>(o => o.UseNpgsql(connection));
                 break;
             default:
-                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o => o
+                services.AddDbContextPool<PuenteDb, SqlitePuenteDb>(o => o
                     .UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection)
                     .AddInterceptors(new SqliteConnectionSetup()));
                 break;
