@@ -1,7 +1,8 @@
 -- wrk script for bench/surge/run: POST /api/requests, a different applicant each time.
 -- Run with as many threads as connections (-t N -c N): each thread then has one connection, so a
 -- response belongs to the request just sent, and its latency and status are exact.
--- Arguments after "--": TOKENS_FILE APPLICANTS SERVICE_DATE PERIOD_MS THREADS
+-- Arguments after "--": TOKENS_FILE APPLICANTS SERVICE_DATE PERIOD_MS THREADS IDS_FILE
+--   IDS_FILE     where the ids of the requests answered 201 are written, one a line, to be looked up
 --   TOKENS_FILE  fixed-width lines (1024 bytes): "<bearer token> <traveller id>"
 --   PERIOD_MS    0 sends again at once; otherwise each connection starts one request per PERIOD_MS
 --                (pacing: an overload at a chosen rate, not as fast as refusals come back).
@@ -30,6 +31,7 @@ end
 
 function init(args)
   path, applicants, date, period, total = args[1], tonumber(args[2]), args[3], tonumber(args[4]), tonumber(args[5])
+  ids, ids_path = {}, args[6]
   file = io.open(path, "rb")
   used = {}
   statuses = {}
@@ -71,6 +73,7 @@ function response(status, headers, body)
   if status == 201 then
     used[current] = true
     table.insert(accepted, latency)
+    table.insert(ids, body:match('"id":"([^"]+)"') or "missing")
   elseif status == 429 then
     table.insert(refused, latency)
   end
@@ -89,11 +92,15 @@ end
 
 function done(summary, latency, requests)
   local counts, ok, no = {}, {}, {}
+  -- The main state never ran init: the threads hold the arguments.
+  local out = io.open(threads[1]:get("ids_path"), "w")
   for _, thread in ipairs(threads) do
+    for _, v in ipairs(thread:get("ids")) do out:write(v, "\n") end
     for status, n in pairs(thread:get("statuses")) do counts[status] = (counts[status] or 0) + n end
     for _, v in ipairs(thread:get("accepted")) do table.insert(ok, v) end
     for _, v in ipairs(thread:get("refused")) do table.insert(no, v) end
   end
+  out:close()
   table.sort(ok)
   table.sort(no)
   local seconds = summary.duration / 1e6
