@@ -107,6 +107,7 @@ internal static class PuenteServices
         services.AddScoped<RunDraw>();
         services.AddScoped<ReenterNotSelected>();
         services.AddScoped<GetDraw>();
+        services.AddSingleton<ClosedDayEntries>();
         services.AddScoped<ListDraws>();
         services.AddScoped<CheckTicket>();
         services.AddScoped<NotifyDrawResults>();

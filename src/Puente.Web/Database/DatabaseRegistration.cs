@@ -33,6 +33,7 @@ internal static class DatabaseRegistration
             $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite);
         var connection = configuration.GetConnectionString("Puente");
 
+        // Pooled: a request rents a context already built and hands it back reset, instead of building one.
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -41,11 +42,11 @@ internal static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Puente is empty.");
                 }
-                services.AddDbContext<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(connection)));
+                services.AddDbContextPool<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(connection)));
                 break;
             default:
                 var sqlite = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection() : connection;
-                services.AddDbContext<PuenteDb, SqlitePuenteDb>(o => QuietExpectedFailures(o
+                services.AddDbContextPool<PuenteDb, SqlitePuenteDb>(o => QuietExpectedFailures(o
                     .UseSqlite(sqlite)
                     .AddInterceptors(new SqliteConnectionSetup())));
                 break;

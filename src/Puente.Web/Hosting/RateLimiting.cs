@@ -41,11 +41,27 @@ internal sealed class RateLimitOptions
 
     [Range(1, 3600)]
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Submissions this instance works on at once: enough to keep the database's connections
+    /// busy, few enough that each one's round trips are not queued behind the others' in the pool.</summary>
+    [Range(1, 10_000)]
+    public int SubmissionConcurrency { get; set; } = 32;
+
+    /// <summary>Submissions that wait for a turn, oldest first; beyond them a surge is answered 429
+    /// at once. With the defaults the longest wait is ~160 submissions' worth (a few tens of ms).</summary>
+    [Range(0, 100_000)]
+    public int SubmissionQueue { get; set; } = 128;
+
+    /// <summary>How long a refused submission is told to wait; each refusal adds up to as much again
+    /// at random, so the refused do not all come back at the same instant.</summary>
+    [Range(1, 600_000)]
+    public int SubmissionRetryAfterMs { get; set; } = 1000;
 }
 
 internal static class RateLimiting
 {
     public const string SignInPolicy = "sign-in";
+    public const string SubmissionPolicy = "submissions";
 
     /// <summary>Accents and Creole letters as UTF-8, as the pages write them.</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -75,13 +91,17 @@ internal static class RateLimiting
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => signIn)
                     : RateLimitPartition.GetNoLimiter("read"));
+            limiter.AddPolicy(SubmissionPolicy, new SubmissionQueue(options));
             limiter.OnRejected = (rejected, _) =>
                 Reject(rejected.HttpContext, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window);
         });
         return services;
     }
 
-    /// <summary>A 429 with <c>Retry-After</c>: ProblemDetails for the API, a page in the reader's language for people.</summary>
+    /// <summary>
+    /// A 429 with <c>Retry-After</c> in whole seconds, as HTTP defines it: ProblemDetails for the API,
+    /// with the wait to the millisecond in <c>retryAfterMs</c>; a page in the reader's language for people.
+    /// </summary>
     public static async ValueTask Reject(HttpContext context, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
@@ -91,6 +111,7 @@ internal static class RateLimiting
         if (context.IsApi())
         {
             var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests };
+            problem.Extensions["retryAfterMs"] = Math.Max(1L, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
             context.RequestServices.GetRequiredService<Problems>().Describe(problem, ProblemCodes.TooManyRequests, seconds.ToString(CultureInfo.InvariantCulture));
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
             return;
@@ -128,6 +149,30 @@ internal static class RateLimiting
         AutoReplenishment = true,
         QueueLimit = 0,
     };
+}
+
+/// <summary>
+/// The bounded queue in front of submissions, one per instance: a fixed number at work, a fixed number
+/// waiting oldest first, and every one beyond refused at once with a short <c>Retry-After</c>, so a
+/// surge costs the refused a retry instead of costing everyone a timeout. Only POSTs queue.
+/// </summary>
+internal sealed class SubmissionQueue(RateLimitOptions options) : IRateLimiterPolicy<string>
+{
+    private readonly ConcurrencyLimiterOptions limits = new()
+    {
+        PermitLimit = options.SubmissionConcurrency,
+        QueueLimit = options.SubmissionQueue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (rejected, _) =>
+        RateLimiting.Reject(rejected.HttpContext, TimeSpan.FromMilliseconds(
+            options.SubmissionRetryAfterMs + System.Security.Cryptography.RandomNumberGenerator.GetInt32(options.SubmissionRetryAfterMs + 1)));
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        HttpMethods.IsPost(httpContext.Request.Method)
+            ? RateLimitPartition.GetConcurrencyLimiter("submissions", _ => limits)
+            : RateLimitPartition.GetNoLimiter("read");
 }
 
 /// <summary>

@@ -39,26 +39,36 @@ internal sealed record DrawBeaconSummary(string Status, string? ChainHash, long?
 }
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>
-internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements)
+internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnouncements announcements, ClosedDayEntries closedEntries)
 {
     public async Task<DrawSummary?> Summary(DateOnly serviceDate, CancellationToken ct)
     {
-        var day = await db.DrawDays.AsNoTracking().FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, ct);
-        if (day is null)
+        // Everything but the announcement text and the bundle, which may run to megabytes once drawn.
+        var day = await db.DrawDays.AsNoTracking()
+            .Where(d => d.ServiceDate == serviceDate)
+            .Select(d => new DrawDayRecord
+            {
+                ServiceDate = d.ServiceDate, Status = d.Status, OpensAt = d.OpensAt, ClosesAt = d.ClosesAt, Secret = d.Secret, Announcement = "",
+                Beacon = d.Beacon, BeaconRoundAt = d.BeaconRoundAt, BeaconStatus = d.BeaconStatus, BeaconReason = d.BeaconReason,
+                EntriesDigest = d.EntriesDigest, ResultsDigest = d.ResultsDigest, EntryCount = d.EntryCount, PersonCount = d.PersonCount,
+                SelectedCount = d.SelectedCount, SelectedPersonCount = d.SelectedPersonCount, DrawnAt = d.DrawnAt,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (day is null || await announcements.Day(db, serviceDate, day.Secret, ct) is not { } published)
         {
             return null;
         }
-        var announcement = announcements.Of(day);
+        var announcement = published.Announcement;
         var drawn = day.Status == DrawStatus.Drawn;
         var closed = clock.GetUtcNow() >= day.ClosesAt;
-        var entries = closed && !drawn ? await Entries(serviceDate, ct) : null;
+        var entries = closed && !drawn ? await closedEntries.Of(db, serviceDate, day.Secret, announcement, ct) : null;
         return new DrawSummary(
             serviceDate, day.Status, day.OpensAt, day.ClosesAt, announcement.Commitment, announcement.PriorityPercent,
             announcement.Ports.Sum(p => p.Slots.Sum(s => s.Capacity)),
-            drawn ? day.EntriesDigest : entries is null ? null : DrawDigests.EntriesDigest(entries),
+            drawn ? day.EntriesDigest : entries?.Digest,
             day.ResultsDigest,
             drawn ? day.EntryCount : entries?.Count,
-            drawn ? day.PersonCount : entries?.Sum(e => e.Size),
+            drawn ? day.PersonCount : entries?.Persons,
             drawn ? day.SelectedCount : null,
             drawn ? day.SelectedPersonCount : null,
             day.DrawnAt,
@@ -67,7 +77,10 @@ internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnounce
 
     public async Task<string?> BundleJson(DateOnly serviceDate, CancellationToken ct)
     {
-        var day = await db.DrawDays.AsNoTracking().FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, ct);
+        var day = await db.DrawDays.AsNoTracking()
+            .Where(d => d.ServiceDate == serviceDate)
+            .Select(d => new { d.Secret, d.ClosesAt, d.Announcement, d.Bundle })
+            .FirstOrDefaultAsync(ct);
         if (day is null)
         {
             return null;
@@ -76,22 +89,79 @@ internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnounce
         {
             return day.Bundle;
         }
-        var announcement = announcements.Of(day);
+        if (await announcements.Day(db, serviceDate, day.Secret, ct) is not { } published)
+        {
+            return null;
+        }
         if (clock.GetUtcNow() < day.ClosesAt)
         {
             return $$"""{"announcement":{{day.Announcement}}}""";
         }
         // Closed but not yet drawn: the entries are final and public, the secret is not.
-        var entries = await Entries(serviceDate, ct);
-        return DrawBundleJson.Serialize(new DrawBundle(announcement, entries, DrawDigests.EntriesDigest(entries)));
+        return (await closedEntries.Of(db, serviceDate, day.Secret, published.Announcement, ct)).Bundle;
+    }
+}
+
+/// <summary>
+/// The entries of days whose window closed and whose draw has not run, computed once and kept: they
+/// are final (only a re-entry from the day before may still add some), and the public reads them
+/// as often as it likes. A kept computation serves for <see cref="FreshFor"/>, then is made again.
+/// </summary>
+internal sealed class ClosedDayEntries(TimeProvider clock) : IDisposable
+{
+    /// <summary>How long a re-entry for a closed day may go unseen by the public summary.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>A few days at most are closed and not drawn at once; the bundles may be large.</summary>
+    private const int MaxDays = 8;
+
+    public sealed record Computed(string Stamp, DateTimeOffset At, string Digest, int Count, int Persons, string Bundle);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, Computed> kept = new();
+    private readonly SemaphoreSlim computing = new(1, 1);
+
+    public async Task<Computed> Of(PuenteDb db, DateOnly serviceDate, string stamp, DrawAnnouncement announcement, CancellationToken ct)
+    {
+        if (Fresh(serviceDate, stamp) is { } known)
+        {
+            return known;
+        }
+        // One computation at a time: a crowd arriving together waits for the first one's result.
+        await computing.WaitAsync(ct);
+        try
+        {
+            if (Fresh(serviceDate, stamp) is { } computedMeanwhile)
+            {
+                return computedMeanwhile;
+            }
+            var entries = (await db.Requests.AsNoTracking()
+                    .Where(r => r.ServiceDate == serviceDate && r.Status != RequestStatus.Withdrawn)
+                    .Select(r => new { r.Ticket, r.RegisteredOn, r.Size, r.Ports })
+                    .ToListAsync(ct))
+                .Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(',')))
+                .OrderBy(e => e.Ticket, StringComparer.Ordinal)
+                .ToList();
+            var digest = DrawDigests.EntriesDigest(entries);
+            var computed = new Computed(stamp, clock.GetUtcNow(), digest, entries.Count, entries.Sum(e => e.Size),
+                DrawBundleJson.Serialize(new DrawBundle(announcement, entries, digest)));
+            if (kept.Count >= MaxDays)
+            {
+                kept.Clear();
+            }
+            kept[serviceDate] = computed;
+            return computed;
+        }
+        finally
+        {
+            computing.Release();
+        }
     }
 
-    private async Task<List<DrawEntry>> Entries(DateOnly serviceDate, CancellationToken ct) =>
-        (await db.Requests.AsNoTracking()
-            .Where(r => r.ServiceDate == serviceDate && r.Status != RequestStatus.Withdrawn)
-            .Select(r => new { r.Ticket, r.RegisteredOn, r.Size, r.Ports })
-            .ToListAsync(ct))
-        .Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(',')))
-        .OrderBy(e => e.Ticket, StringComparer.Ordinal)
-        .ToList();
+    public void Dispose() => computing.Dispose();
+
+    private Computed? Fresh(DateOnly serviceDate, string stamp) =>
+        kept.TryGetValue(serviceDate, out var known) && string.Equals(known.Stamp, stamp, StringComparison.Ordinal)
+            && clock.GetUtcNow() - known.At < FreshFor
+            ? known
+            : null;
 }

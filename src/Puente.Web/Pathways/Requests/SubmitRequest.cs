@@ -42,57 +42,68 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
 
     public async Task<Outcome> Handle(string applicantUserId, Command command, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        if (idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } earlier)
-        {
-            return Replay(earlier, command);
-        }
         var errors = ValidateShape(command, idempotencyKey);
         if (errors.Count > 0)
         {
-            return new Invalid(errors);
+            return idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } replayed
+                ? Replay(replayed, command)
+                : new Invalid(errors);
         }
-        if (!await db.Users.AnyAsync(u => u.Id == applicantUserId && (u.EmailConfirmed || u.PhoneNumberConfirmed), cancellationToken))
+        var serviceDate = command.ServiceDate!.Value;
+        var travellerIds = command.Travellers!.Distinct().ToList();
+
+        // Everything the decision needs about this applicant and date in one round trip; the day's
+        // window and announcement come from memory when the stamp read here matches the one kept.
+        var found = await db.Users.AsNoTracking()
+            .Where(u => u.Id == applicantUserId)
+            .Select(u => new
+            {
+                Verified = u.EmailConfirmed || u.PhoneNumberConfirmed,
+                RegisteredOn = db.Applicants.Where(a => a.UserId == u.Id).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefault(),
+                DayStatus = db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => (DrawStatus?)d.Status).FirstOrDefault(),
+                DayStamp = db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => d.Secret).FirstOrDefault(),
+                Earlier = idempotencyKey != null && db.Requests.Any(r => r.ApplicantUserId == u.Id && r.IdempotencyKey == idempotencyKey),
+                Travellers = db.Travellers
+                    .Where(t => t.ApplicantUserId == u.Id && travellerIds.Contains(t.Id))
+                    .Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey))
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is { Earlier: true } && await Existing(applicantUserId, idempotencyKey!, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, command);
+        }
+        if (found is not { Verified: true })
         {
             return new Unverified();
         }
-        var serviceDate = command.ServiceDate!.Value;
         var now = clock.GetUtcNow();
-        var window = options.Value.Window;
-        var day = await db.DrawDays.AsNoTracking().FirstOrDefaultAsync(d => d.ServiceDate == serviceDate, cancellationToken);
-        if (day is null || day.Status != DrawStatus.Announced || now < day.OpensAt || now >= day.ClosesAt)
+        var day = found.DayStamp is { } stamp ? await announcements.Day(db, serviceDate, stamp, cancellationToken) : null;
+        if (day is null || found.DayStatus != DrawStatus.Announced || now < day.OpensAt || now >= day.ClosesAt)
         {
+            var window = options.Value.Window;
             return new WindowNotOpen(serviceDate, day?.OpensAt ?? window.OpensAt(serviceDate), day?.ClosesAt ?? window.ClosesAt(serviceDate));
         }
 
-        var offered = announcements.Of(day).Ports.Select(p => p.Code).ToHashSet();
         var ports = command.Ports!.Select(p => p.Trim()).ToList();
-        var notOffered = ports.Where(p => !offered.Contains(p)).ToList();
+        var notOffered = ports.Where(p => !day.OfferedPorts.Contains(p)).ToList();
         if (notOffered.Count > 0)
         {
             return new Invalid([new FieldError("ports", FieldCodes.PortsNotOffered,
-                IsoDates.Write(serviceDate), string.Join(", ", notOffered), string.Join(", ", offered.Order(StringComparer.Ordinal)))]);
+                IsoDates.Write(serviceDate), string.Join(", ", notOffered), string.Join(", ", day.OfferedPorts.Order(StringComparer.Ordinal)))]);
         }
-
-        var applicant = await db.Applicants.AsNoTracking()
-            .Where(a => a.UserId == applicantUserId)
-            .Select(a => new { a.RegisteredOn })
-            .FirstOrDefaultAsync(cancellationToken);
-        var travellerIds = command.Travellers!.Distinct().ToList();
-        var travellers = await db.Travellers.AsNoTracking()
-            .Where(t => t.ApplicantUserId == applicantUserId && travellerIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.EntryKey, t.NamesKey })
-            .ToListAsync(cancellationToken);
-        if (applicant is null || travellers.Count != travellerIds.Count)
+        if (found.RegisteredOn is not { } registeredOn || found.Travellers.Count != travellerIds.Count)
         {
             return new Invalid([new FieldError("travellers", FieldCodes.TravellersNotYours)]);
         }
 
         var request = AppointmentRequestRecord.Enter(
-            applicantUserId, serviceDate, applicant.RegisteredOn, string.Join(',', ports),
-            travellers.Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey)).ToList(), command.ReenterUntilSelected, now, idempotencyKey);
+            applicantUserId, serviceDate, registeredOn, string.Join(',', ports),
+            found.Travellers, command.ReenterUntilSelected, now, idempotencyKey);
         db.Requests.Add(request);
         try
         {
+            // One batch (the request and its travellers) in one transaction.
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
