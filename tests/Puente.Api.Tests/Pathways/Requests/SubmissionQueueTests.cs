@@ -36,7 +36,7 @@ public sealed class SubmissionQueueTests
 
         // The first submission holds the only place at work until released, inside its insert.
         var first = applicants[0].Client.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(applicants[0].Registration, "2504"), Ct);
-        await held.Entered.Task.WaitAsync(Ct);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         // Of seven more at once, exactly one finds the waiting place free; six are refused without waiting.
         var rest = applicants.Skip(1).Select(a => a.Client.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(a.Registration, "2504"), Ct)).ToList();
         var refused = new List<HttpResponseMessage>();
@@ -96,7 +96,9 @@ public sealed class SubmissionQueueTests
 
         private async Task Hold(DbCommand command, CancellationToken cancellationToken)
         {
-            if (command.CommandText.Contains("INSERT INTO \"appointment_requests\"", StringComparison.Ordinal)
+            // SQLite's SQL quotes every name; PostgreSQL's only those that need it.
+            if ((command.CommandText.Contains("INSERT INTO \"appointment_requests\"", StringComparison.Ordinal)
+                    || command.CommandText.Contains("INSERT INTO appointment_requests ", StringComparison.Ordinal))
                 && Interlocked.Exchange(ref held, 1) == 0)
             {
                 Entered.SetResult();
