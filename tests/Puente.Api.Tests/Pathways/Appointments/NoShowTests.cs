@@ -85,7 +85,7 @@ public sealed class NoShowTests
 
         var cancel = await (await app.ClientFor(Bookings.Applicant)).PostAsync($"/api/appointments/{id}/cancel", null, TestContext.Current.CancellationToken);
 
-        Assert.Equal("El turno se marcó como no presentado.", await Bookings.AssertProblem(cancel, 409));
+        Assert.Equal("La cita se marcó como no presentada.", await Bookings.AssertProblem(cancel, 409));
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class NoShowTests
         foreach (var path in new[] { "/api/checkins/verify", "/api/checkins" })
         {
             var problem = await Bookings.AssertProblemDocument(await Bookings.CheckIn(officer, token, path), 409);
-            Assert.Equal("El turno no está reservado", problem.GetProperty("title").GetString());
-            Assert.Equal("El turno se marcó como no presentado.", problem.GetProperty("detail").GetString());
+            Assert.Equal("La cita no está reservada", problem.GetProperty("title").GetString());
+            Assert.Equal("La cita se marcó como no presentada.", problem.GetProperty("detail").GetString());
         }
 
         var stored = await Bookings.Read(app, id);

@@ -82,7 +82,7 @@ public sealed class PassDownloadTests
         Assert.Contains("<li>MG, born 1988</li>", page, StringComparison.Ordinal);
         Assert.Matches(@"<p class=""pass-text""><strong>Pass text \(if the code cannot be read\)</strong></p>\s*<p class=""token"">[A-Za-z0-9_.-]+</p>", page);
         Assert.DoesNotContain("<details", page, StringComparison.Ordinal);
-        Assert.Contains("alt=\"QR code of the pass for San Ysidro, 2026-11-29 at 08:00\"", page, StringComparison.Ordinal);
+        Assert.Contains("alt=\"QR code of the pass for San Ysidro, Sunday, November 29 at 8:00 AM\"", page, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/pass-offline.js", page, StringComparison.Ordinal);
         var worker = await app.CreateClient().GetAsync("/pass-sw.js", Ct);
         Assert.Equal(HttpStatusCode.OK, worker.StatusCode);

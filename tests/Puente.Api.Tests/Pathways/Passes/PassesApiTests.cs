@@ -185,7 +185,7 @@ public sealed class PassesApiTests
             Assert.Equal(Bookings.Applicant, message.Recipient);
         }
         var detail = await Bookings.AssertProblem(await Bookings.CheckIn(await app.ClientFor(Bookings.Officer), token), 409);
-        Assert.Contains("cancelado", detail, StringComparison.Ordinal);
+        Assert.Contains("cancelada", detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,6 +198,6 @@ public sealed class PassesApiTests
 
         var again = await applicant.PostAsync($"/api/appointments/{id}/cancel", null, Ct);
 
-        Assert.Equal("El turno ya estaba cancelado.", await Bookings.AssertProblem(again, 409));
+        Assert.Equal("La cita ya estaba cancelada.", await Bookings.AssertProblem(again, 409));
     }
 }
