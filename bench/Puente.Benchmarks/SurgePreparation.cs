@@ -61,7 +61,7 @@ internal static class SurgePreparation
 
         var identity = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var bearer = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
-        var expires = DateTimeOffset.UtcNow + bearer.BearerTokenExpiration;
+        var expires = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() + bearer.BearerTokenExpiration;
         await using var tokens = new StreamWriter(args[2]);
         for (var i = 0; i < applicants; i++)
         {
