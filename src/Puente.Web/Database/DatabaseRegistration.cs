@@ -42,7 +42,8 @@ internal static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Puente is empty.");
                 }
-                services.AddDbContextPool<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(connection)));
+                var postgres = WithPreparedStatements(connection);
+                services.AddDbContextPool<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(postgres)));
                 break;
             default:
                 var sqlite = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection() : connection;
@@ -52,6 +53,23 @@ internal static class DatabaseRegistration
                 break;
         }
         return services;
+    }
+
+    /// <summary>
+    /// The statements a connection runs again and again (a submission's read, its insert) are prepared on
+    /// the server after a few uses, so PostgreSQL parses and plans them once per connection instead of on
+    /// every request. A connection string that says otherwise wins: behind PgBouncer in transaction mode,
+    /// set <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    internal static string WithPreparedStatements(string connection)
+    {
+        // Npgsql's builder knows every keyword, so ask the string as written whether it names this one.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connection;
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32 }.ConnectionString;
     }
 
     /// <summary>

@@ -30,9 +30,24 @@ internal static class CacheHeaders
             return next(context);
         });
 
+    private static readonly object KeptPrivatelyKey = new();
+
+    /// <summary>
+    /// This page, when it answers 200, may be kept by the person's own browser (never a shared cache) for
+    /// <paramref name="age"/>, so it opens again without signal; it wins over antiforgery's no-store,
+    /// which its forms (language, sign out) would otherwise bring.
+    /// </summary>
+    public static void KeepPrivately(this HttpContext context, TimeSpan age) => context.Items[KeptPrivatelyKey] = age;
+
     private static void SetPageHeaders(HttpContext context)
     {
         var response = context.Response;
+        if (context.Items[KeptPrivatelyKey] is TimeSpan kept && response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.Headers.CacheControl = $"private, max-age={(int)kept.TotalSeconds}";
+            response.Headers.Remove(HeaderNames.Pragma);
+            return;
+        }
         var isPage = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
         // Static files set their own; pages that chose a policy (or antiforgery's no-store) keep it.
         if (!isPage || response.Headers.ContainsKey(HeaderNames.CacheControl))

@@ -7,6 +7,7 @@ using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Web.Accounts;
 using Puente.Web.Database;
+using Puente.Web.Hosting;
 using Puente.Web.Pathways.Passes;
 
 namespace Puente.Web.Pathways.Appointments;
@@ -27,14 +28,7 @@ internal sealed class AppointmentsModel(ListAppointments list, UserManager<Puent
     {
         Cancelled = cancelled;
         await Load(cancellationToken);
-        // The page's forms (language, sign out) make antiforgery mark it no-store while it renders; this page
-        // alone is kept instead, privately (never by a shared cache), so it opens again where there is no signal.
-        Response.OnStarting(() =>
-        {
-            Response.Headers.CacheControl = $"private, max-age={(int)KeptFor.TotalSeconds}";
-            Response.Headers.Remove("Pragma");
-            return Task.CompletedTask;
-        });
+        HttpContext.KeepPrivately(KeptFor);
     }
 
     private async Task Load(CancellationToken cancellationToken)

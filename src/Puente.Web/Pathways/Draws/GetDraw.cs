@@ -32,10 +32,10 @@ internal sealed record DrawBeaconSummary(string Status, string? ChainHash, long?
 {
     public const string Awaiting = "awaiting";
 
-    public static DrawBeaconSummary Of(DrawDayRecord day, DrawAnnouncement announcement) => announcement.Beacon is not { } named
-        ? new(DrawBeaconStatus.NotConfigured, null, null, null, null, null)
-        : new(day.BeaconStatus ?? Awaiting, named.ChainHash, named.Round, day.BeaconRoundAt,
-            day.Beacon.Length > 0 ? day.Beacon : null, day.BeaconReason);
+    public static DrawBeaconSummary Of(string? status, DateTimeOffset? roundAt, string randomness, string? reason, DrawAnnouncement announcement) =>
+        announcement.Beacon is not { } named
+            ? new(DrawBeaconStatus.NotConfigured, null, null, null, null, null)
+            : new(status ?? Awaiting, named.ChainHash, named.Round, roundAt, randomness.Length > 0 ? randomness : null, reason);
 }
 
 /// <summary>Reads a draw for the public API, the public page and the CLI.</summary>
@@ -46,13 +46,9 @@ internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnounce
         // Everything but the announcement text and the bundle, which may run to megabytes once drawn.
         var day = await db.DrawDays.AsNoTracking()
             .Where(d => d.ServiceDate == serviceDate)
-            .Select(d => new DrawDayRecord
-            {
-                ServiceDate = d.ServiceDate, Status = d.Status, OpensAt = d.OpensAt, ClosesAt = d.ClosesAt, Secret = d.Secret, Announcement = "",
-                Beacon = d.Beacon, BeaconRoundAt = d.BeaconRoundAt, BeaconStatus = d.BeaconStatus, BeaconReason = d.BeaconReason,
-                EntriesDigest = d.EntriesDigest, ResultsDigest = d.ResultsDigest, EntryCount = d.EntryCount, PersonCount = d.PersonCount,
-                SelectedCount = d.SelectedCount, SelectedPersonCount = d.SelectedPersonCount, DrawnAt = d.DrawnAt,
-            })
+            .Select(d => new DaySummaryRow(
+                d.Status, d.OpensAt, d.ClosesAt, d.Secret, d.Beacon, d.BeaconRoundAt, d.BeaconStatus, d.BeaconReason,
+                d.EntriesDigest, d.ResultsDigest, d.EntryCount, d.PersonCount, d.SelectedCount, d.SelectedPersonCount, d.DrawnAt))
             .FirstOrDefaultAsync(ct);
         if (day is null || await announcements.Day(db, serviceDate, day.Secret, ct) is not { } published)
         {
@@ -72,8 +68,15 @@ internal sealed class GetDraw(PuenteDb db, TimeProvider clock, PublishedAnnounce
             drawn ? day.SelectedCount : null,
             drawn ? day.SelectedPersonCount : null,
             day.DrawnAt,
-            DrawBeaconSummary.Of(day, announcement));
+            DrawBeaconSummary.Of(day.BeaconStatus, day.BeaconRoundAt, day.Beacon, day.BeaconReason, announcement));
     }
+
+    /// <summary>The columns of a draw day a summary reads: not the announcement text nor the bundle.</summary>
+    private sealed record DaySummaryRow(
+        DrawStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Secret,
+        string Beacon, DateTimeOffset? BeaconRoundAt, string? BeaconStatus, string? BeaconReason,
+        string? EntriesDigest, string? ResultsDigest, int EntryCount, int PersonCount,
+        int SelectedCount, int SelectedPersonCount, DateTimeOffset? DrawnAt);
 
     public async Task<string?> BundleJson(DateOnly serviceDate, CancellationToken ct)
     {
