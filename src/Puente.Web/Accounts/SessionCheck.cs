@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Puente.Web.Database;
 
 namespace Puente.Web.Accounts;
 
@@ -24,7 +27,7 @@ internal sealed class SessionCheck(TimeProvider clock)
         {
             var services = context.RequestServices;
             var valid = await services.GetRequiredService<SessionCheck>().StillValid(
-                context.User, services.GetRequiredService<UserManager<PuenteUser>>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value);
+                context.User, services.GetRequiredService<PuenteDb>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value, context.RequestAborted);
             if (!valid)
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
@@ -33,7 +36,7 @@ internal sealed class SessionCheck(TimeProvider clock)
         await next();
     }
 
-    public async Task<bool> StillValid(ClaimsPrincipal principal, UserManager<PuenteUser> users, IdentityOptions options)
+    public async Task<bool> StillValid(ClaimsPrincipal principal, PuenteDb db, IdentityOptions options, CancellationToken cancellationToken)
     {
         var userId = principal.FindFirstValue(options.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
@@ -46,8 +49,9 @@ internal sealed class SessionCheck(TimeProvider clock)
         {
             return true;
         }
-        var user = await users.FindByIdAsync(userId);
-        var valid = user is not null && await users.GetSecurityStampAsync(user) == stamp;
+        // The stamp alone, untracked: the account itself is not needed, and a removed one reads as null.
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+        var valid = current == stamp;
         if (valid)
         {
             checkedUntil[(userId, stamp)] = now + ValidationInterval;
