@@ -27,15 +27,16 @@ internal enum BulkConflict
 /// </summary>
 internal static class BulkInsert
 {
-    /// <summary>Writes <paramref name="rows"/>; returns how many were stored (fewer with <see cref="BulkConflict.Skip"/>).</summary>
-    public static async Task<int> Rows<T>(PuenteDb db, IReadOnlyCollection<T> rows, BulkConflict conflict = BulkConflict.Fail,
+    /// <summary>Writes <paramref name="rows"/>; returns how many were stored (fewer with <see cref="BulkConflict.Skip"/>).
+    /// The rows are read once, as they are written: a lazy sequence is never held whole in memory.</summary>
+    public static async Task<int> Rows<T>(PuenteDb db, IEnumerable<T> rows, BulkConflict conflict = BulkConflict.Fail,
         CancellationToken cancellationToken = default) where T : class
     {
         if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
         {
             throw new InvalidOperationException($"A bulk write of {typeof(T).Name} needs the caller's transaction, so that it commits or rolls back with the rest.");
         }
-        if (rows.Count == 0)
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return 0;
         }
@@ -78,7 +79,7 @@ internal static class BulkInsert
 
     // COPY cannot skip conflicts, so a skipping write copies into a temporary table dropped at commit,
     // then moves the rows over with one INSERT … SELECT … ON CONFLICT DO NOTHING.
-    private static async Task<int> Copy<T>(NpgsqlConnection connection, Table table, IReadOnlyCollection<T> rows, BulkConflict conflict,
+    private static async Task<int> Copy<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, BulkConflict conflict,
         CancellationToken cancellationToken) where T : class
     {
         var target = table.QuotedName;
@@ -124,7 +125,7 @@ internal static class BulkInsert
     }
 
     // Synchronous: SQLite has no asynchronous I/O, and its async path would only add a task per row.
-    private static int Prepared<T>(DbConnection connection, DbTransaction transaction, Table table, IReadOnlyCollection<T> rows, BulkConflict conflict,
+    private static int Prepared<T>(DbConnection connection, DbTransaction transaction, Table table, IEnumerable<T> rows, BulkConflict conflict,
         CancellationToken cancellationToken) where T : class
     {
         using var command = connection.CreateCommand();

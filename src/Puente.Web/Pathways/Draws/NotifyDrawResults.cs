@@ -1,55 +1,48 @@
 using Microsoft.EntityFrameworkCore;
-using Puente.Domain.Pathways.Requests;
 using Puente.Web.Database;
 using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
-using Puente.Web.Pathways.Registration;
-using Puente.Web.Pathways.Requests;
 
 namespace Puente.Web.Pathways.Draws;
 
 /// <summary>
 /// Queues, in the draw's own transaction, one message per request: selected (where and when) or not
-/// selected. Only what the draw really decided is said, so no one is told of an appointment that
-/// does not exist. A big day queues a hundred thousand messages: each distinct text (language, and port
-/// and slot or re-entry) is rendered once (<see cref="RenderedOnce{TKey}"/>), and the rows are written set-based.
+/// selected. Only what the draw really decided is said (<see cref="RunDraw"/> gives the requests it decided, read
+/// once with their contacts), so no one is told of an appointment that does not exist. A big day queues a hundred
+/// thousand messages: each distinct text (language, and port and slot or re-entry) is rendered once
+/// (<see cref="RenderedOnce{TKey}"/>), and the rows are streamed into one set-based write.
 /// </summary>
 internal sealed class NotifyDrawResults(PuenteDb db, EnqueueMessage enqueue, MessageTemplates templates)
 {
-    public async Task Handle(DateOnly serviceDate, IReadOnlyList<AppointmentRecord> appointments, CancellationToken cancellationToken)
+    /// <summary>A request the draw decided, and how to reach its applicant.</summary>
+    public sealed record Decided(Guid RequestId, string Ticket, bool ReenterUntilSelected, Contact Contact);
+
+    public async Task Handle(DateOnly serviceDate, IReadOnlyList<Decided> requests, IReadOnlyList<AppointmentRecord> appointments,
+        CancellationToken cancellationToken)
     {
-        var requests = await db.Requests.AsNoTracking()
-            .Where(r => r.ServiceDate == serviceDate && (r.Status == RequestStatus.Entered || r.Status == RequestStatus.Selected || r.Status == RequestStatus.NotSelected))
-            .Join(db.Users, r => r.ApplicantUserId, u => u.Id, (r, u) => new
-            {
-                r.Id,
-                r.Ticket,
-                r.ReenterUntilSelected,
-                u.Email,
-                u.PhoneNumber,
-                u.PreferredLanguage,
-            })
-            .ToListAsync(cancellationToken);
         var ports = await db.Ports.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
         var byRequest = appointments.ToDictionary(a => a.RequestId);
-
         var texts = new RenderedOnce<(string Language, string? Port, string? Slot, bool Reenter)>();
-        var messages = new List<OutboxMessageRecord>(requests.Count);
-        foreach (var request in requests)
+        await BulkInsert.Rows(db, Messages(), cancellationToken: cancellationToken);
+
+        // Built while the copy reads them: each row is written and dropped, not a hundred thousand texts kept at once.
+        IEnumerable<OutboxMessageRecord> Messages()
         {
-            var language = request.PreferredLanguage;
-            var appointment = byRequest.GetValueOrDefault(request.Id);
-            var message = enqueue.For(new Contact(request.Email, request.PhoneNumber, language), () => texts.For(
-                (language, appointment?.PortCode, appointment?.SlotStart, appointment is null && request.ReenterUntilSelected), request.Ticket,
-                ticket => appointment is not null
-                    ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, ticket)
-                    : templates.AppointmentNotSelected(language, serviceDate, ticket, request.ReenterUntilSelected)));
-            if (message is not null)
+            foreach (var request in requests)
             {
-                messages.Add(message);
+                var language = request.Contact.Language;
+                var appointment = byRequest.GetValueOrDefault(request.RequestId);
+                var message = enqueue.For(request.Contact, () => texts.For(
+                    (language, appointment?.PortCode, appointment?.SlotStart, appointment is null && request.ReenterUntilSelected), request.Ticket,
+                    ticket => appointment is not null
+                        ? templates.AppointmentSelected(language, ports.GetValueOrDefault(appointment.PortCode, appointment.PortCode), serviceDate, appointment.SlotStart, ticket)
+                        : templates.AppointmentNotSelected(language, serviceDate, ticket, request.ReenterUntilSelected)));
+                if (message is not null)
+                {
+                    yield return message;
+                }
             }
         }
-        await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using Puente.Domain.Pathways.Registration;
 using Puente.Domain.Pathways.Requests;
 using Puente.Domain.Ports;
 using Puente.Web.Database;
+using Puente.Web.Messaging;
 using Puente.Web.Pathways;
 using Puente.Web.Pathways.Appointments;
 using Puente.Web.Pathways.Registration;
@@ -68,9 +69,13 @@ internal sealed partial class RunDraw(
         }
 
         var started = clock.GetTimestamp();
+        // Read once with the applicants' contacts: the same rows are decided and told below.
         var requests = await db.Requests.AsNoTracking()
             .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
-            .Select(r => new { r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId })
+            .Join(db.Users, r => r.ApplicantUserId, u => u.Id, (r, u) => new
+            {
+                r.Id, r.Ticket, r.RegisteredOn, r.Size, r.Ports, r.ApplicantUserId, r.ReenterUntilSelected, u.Email, u.PhoneNumber, u.PreferredLanguage,
+            })
             .ToListAsync(cancellationToken);
         var entries = requests.Select(r => new DrawEntry(r.Ticket, r.RegisteredOn, r.Size, r.Ports.Split(','))).ToList();
         var problems = DrawInputValidator.Validate(announcement, entries);
@@ -99,18 +104,25 @@ internal sealed partial class RunDraw(
         var booked = clock.GetTimestamp();
         // Every entered request is decided: the selected first, then all the others of the date.
         var selected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.Select);
+        var decisions = 0;
         foreach (var chunk in appointments.Select(a => a.RequestId).Chunk(500))
         {
-            await db.Requests.Where(r => chunk.Contains(r.Id) && r.Status == RequestStatus.Entered)
+            decisions += await db.Requests.Where(r => chunk.Contains(r.Id) && r.Status == RequestStatus.Entered)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, selected), cancellationToken);
         }
         var notSelected = RequestTransitions.Next(RequestStatus.Entered, RequestAction.NotSelect);
-        await db.Requests
+        decisions += await db.Requests
             .Where(r => r.ServiceDate == serviceDate && r.Status == RequestStatus.Entered)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, notSelected), cancellationToken);
+        // The loaded requests are the ones told; if any changed meanwhile, nothing is kept and the draw runs again.
+        if (decisions != requests.Count)
+        {
+            throw new InvalidOperationException($"Draw {serviceDate} loaded {requests.Count} entered requests but decided {decisions}.");
+        }
 
         var decided = clock.GetTimestamp();
-        await notify.Handle(serviceDate, appointments, cancellationToken);
+        await notify.Handle(serviceDate, requests.Select(r => new NotifyDrawResults.Decided(
+            r.Id, r.Ticket, r.ReenterUntilSelected, new Contact(r.Email, r.PhoneNumber, r.PreferredLanguage))).ToList(), appointments, cancellationToken);
         var notified = clock.GetTimestamp();
 
         var stored = await db.DrawDays.FirstAsync(d => d.ServiceDate == serviceDate, cancellationToken);

@@ -1044,6 +1044,8 @@ namespace Puente.Web.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("appointment_requests", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Puente.Web.Pathways.Requests.EntryCollisionRecord", b =>
