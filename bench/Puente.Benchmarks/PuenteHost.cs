@@ -77,9 +77,11 @@ internal sealed class PuenteHost : IDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
-        // Quiet, except for the draw's own account of where its time went.
+        // Quiet, except for the draw's, the rebooking's and the BTS import's own accounts of where their time went.
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
-            .AddFilter("Puente.Web.Pathways.Draws.RunDraw", LogLevel.Information));
+            .AddFilter("Puente.Web.Pathways.Draws.RunDraw", LogLevel.Information)
+            .AddFilter("Puente.Web.Pathways.Appointments.RebookAppointments", LogLevel.Information)
+            .AddFilter("Puente.Web.Ports.Flows.ImportBtsFlows", LogLevel.Information));
         collection.AddPuenteCore(configuration);
         collection.AddPuenteIdentityCore();
         if (clock is not null)

@@ -51,7 +51,8 @@ internal abstract class PuenteDb(DbContextOptions options) : IdentityDbContext<P
     public DbSet<TravellerCheckInRecord> TravellerCheckIns => Set<TravellerCheckInRecord>();
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
-    public DbSet<BtsCountRecord> BtsCounts => Set<BtsCountRecord>();
+    public DbSet<BtsSeriesRecord> BtsSeries => Set<BtsSeriesRecord>();
+    public DbSet<BtsConflictRecord> BtsConflicts => Set<BtsConflictRecord>();
     public DbSet<WaitPollRecord> WaitPolls => Set<WaitPollRecord>();
     public DbSet<WaitObservationRecord> WaitObservations => Set<WaitObservationRecord>();
     public DbSet<LaneStatusRecord> LaneStatuses => Set<LaneStatusRecord>();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Api.Tests.Ports.WaitTimes;
@@ -41,9 +42,13 @@ internal static class BinationalData
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
-            db.BtsCounts.AddRange(
-                new BtsCountRecord { PortCode = "2504", Measure = BtsMeasure.Pedestrians, Month = new(2026, 11, 1), Value = PedestriansNow },
-                new BtsCountRecord { PortCode = "2504", Measure = BtsMeasure.Pedestrians, Month = new(2025, 11, 1), Value = PedestriansYearEarlier });
+            // November 2025 and November 2026, nothing between (any demo series of this port and measure gives way).
+            await db.BtsSeries.Where(s => s.PortCode == "2504" && s.Measure == BtsMeasure.Pedestrians).ExecuteDeleteAsync(Ct);
+            db.BtsSeries.Add(new BtsSeriesRecord
+            {
+                PortCode = "2504", Measure = BtsMeasure.Pedestrians, FirstMonth = new(2025, 11, 1),
+                Values = [PedestriansYearEarlier, .. Enumerable.Repeat<long?>(null, 11), PedestriansNow],
+            });
             await db.SaveChangesAsync(Ct);
         }
         await WaitTimesTests.Import(app, await File.ReadAllTextAsync(TestFiles.Fixture("Ports/bwt.xml"), Ct));

@@ -34,7 +34,7 @@ public sealed class BulkInsertTests
                 Language = "es", CreatedAt = Instant, NextAttemptAt = Instant, SentAt = Instant.AddSeconds(1), Attempts = 3, LastError = "timeout",
             },
         ];
-        BtsCountRecord[] counts =
+        BtsConflictRecord[] counts =
         [
             new() { PortCode = "2504", Measure = BtsMeasure.Pedestrians, Month = new DateOnly(2023, 12, 1), Value = 4_294_967_296, Demo = false },
             new() { PortCode = "2504", Measure = BtsMeasure.Trucks, Month = new DateOnly(1996, 1, 1), Value = 0, Demo = true },
@@ -61,9 +61,9 @@ public sealed class BulkInsertTests
                 Assert.Equal(written.CreatedAt, read.CreatedAt);
                 Assert.Equal(written.SentAt, read.SentAt);
             }
-            var stored = await db.BtsCounts.AsNoTracking().Where(c => c.PortCode == "2504").OrderBy(c => c.Month).ToListAsync(Ct);
+            var stored = await db.BtsConflicts.AsNoTracking().Where(c => c.PortCode == "2504").OrderBy(c => c.Month).ToListAsync(Ct);
             Assert.Equivalent(counts.OrderBy(c => c.Month).ToList(), stored, strict: true);
-            Assert.Equal(1, await db.BtsCounts.CountAsync(c => c.Measure == BtsMeasure.Pedestrians && c.Month == new DateOnly(2023, 12, 1), Ct));
+            Assert.Equal(1, await db.BtsConflicts.CountAsync(c => c.Measure == BtsMeasure.Pedestrians && c.Month == new DateOnly(2023, 12, 1), Ct));
             Assert.Equal(1, await db.Outbox.CountAsync(m => m.Channel == OutboxChannel.Sms && m.SentAt > Instant, Ct));
         }
     }
@@ -105,8 +105,8 @@ public sealed class BulkInsertTests
     public async Task Skipping_conflicts_keeps_the_stored_rows_and_counts_only_the_new_ones()
     {
         await using var app = new PuenteApp(demo: false);
-        var first = new BtsCountRecord { PortCode = "2604", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 1, 1), Value = 7, Demo = false };
-        var second = new BtsCountRecord { PortCode = "2604", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 2, 1), Value = 9, Demo = false };
+        var first = new BtsConflictRecord { PortCode = "2604", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 1, 1), Value = 7, Demo = false };
+        var second = new BtsConflictRecord { PortCode = "2604", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 2, 1), Value = 9, Demo = false };
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
 
@@ -123,15 +123,15 @@ public sealed class BulkInsertTests
             await transaction.CommitAsync(Ct);
         }
 
-        Assert.Equal([7L, 9L], await db.BtsCounts.Where(c => c.PortCode == "2604").OrderBy(c => c.Month).Select(c => c.Value).ToListAsync(Ct));
+        Assert.Equal([7L, 9L], await db.BtsConflicts.Where(c => c.PortCode == "2604").OrderBy(c => c.Month).Select(c => c.Value).ToListAsync(Ct));
     }
 
     [Fact]
     public async Task A_conflict_fails_the_write_and_a_rollback_leaves_nothing()
     {
         await using var app = new PuenteApp(demo: false);
-        var count = new BtsCountRecord { PortCode = "2402", Measure = BtsMeasure.Pedestrians, Month = new DateOnly(2024, 3, 1), Value = 1, Demo = false };
-        var other = new BtsCountRecord { PortCode = "2402", Measure = BtsMeasure.Pedestrians, Month = new DateOnly(2024, 4, 1), Value = 2, Demo = false };
+        var count = new BtsConflictRecord { PortCode = "2402", Measure = BtsMeasure.Pedestrians, Month = new DateOnly(2024, 3, 1), Value = 1, Demo = false };
+        var other = new BtsConflictRecord { PortCode = "2402", Measure = BtsMeasure.Pedestrians, Month = new DateOnly(2024, 4, 1), Value = 2, Demo = false };
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
 
@@ -141,7 +141,7 @@ public sealed class BulkInsertTests
             await transaction.RollbackAsync(Ct);
         }
 
-        Assert.False(await db.BtsCounts.AnyAsync(c => c.PortCode == "2402", Ct));
+        Assert.False(await db.BtsConflicts.AnyAsync(c => c.PortCode == "2402", Ct));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class BulkInsertTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => BulkInsert.Rows(db, new[]
         {
-            new BtsCountRecord { PortCode = "2402", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 3, 1), Value = 1, Demo = false },
+            new BtsConflictRecord { PortCode = "2402", Measure = BtsMeasure.Buses, Month = new DateOnly(2024, 3, 1), Value = 1, Demo = false },
         }, cancellationToken: Ct));
         Assert.Contains("transaction", refused.Message, StringComparison.Ordinal);
     }

@@ -58,24 +58,27 @@ public static class BtsCsv
     public static BtsReadResult Read(TextReader text)
     {
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
-        var names = reader.Header.ColNames.Select(n => n.Trim()).ToList();
+        var header = reader.Header.ColNames.Select(n => n.Trim()).ToList();
         BtsLayout layout;
-        if (names.SequenceEqual(CurrentColumns, StringComparer.OrdinalIgnoreCase))
+        if (header.SequenceEqual(CurrentColumns, StringComparer.OrdinalIgnoreCase))
         {
             layout = BtsLayout.Current;
         }
-        else if (names.SequenceEqual(LegacyColumns, StringComparer.OrdinalIgnoreCase))
+        else if (header.SequenceEqual(LegacyColumns, StringComparer.OrdinalIgnoreCase))
         {
             layout = BtsLayout.Legacy;
         }
         else
         {
-            return new(null, $"The header '{string.Join(',', names)}' is neither BTS layout: expected '{string.Join(',', CurrentColumns)}' or '{string.Join(',', LegacyColumns)}'.");
+            return new(null, $"The header '{string.Join(',', header)}' is neither BTS layout: expected '{string.Join(',', CurrentColumns)}' or '{string.Join(',', LegacyColumns)}'.");
         }
 
-        // A file names a few hundred ports and months, 94,000 times over: each text is read from the line's
-        // span and made a string (or parsed) once, not once per row.
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // A file names a few dozen ports and a few hundred months, 94,000 times over: each text is read from the
+        // line's span and made a string (or parsed) once, not once per row; the usual spellings are compared
+        // ordinally before the forgiving (trimmed, any case) reading.
+        var codes = new string?[10_000];
+        var names = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var lastNames = new string?[10_000];
         var months = new Dictionary<string, DateOnly>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var rows = new List<BtsRow>(capacity: 100_000);
         var rejected = new List<BtsRejectedLine>();
@@ -84,13 +87,13 @@ public static class BtsCsv
         foreach (var row in reader)
         {
             lines++;
-            var line = row.LineNumberFrom;
             if (row.ColCount < LegacyColumns.Length)
             {
-                rejected.Add(new(line, BtsRejection.BadValue, row.Span.ToString()));
+                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadValue, row.Span.ToString()));
                 continue;
             }
-            if (!row[3].Span.Trim().Equals(MexicanBorder, StringComparison.OrdinalIgnoreCase))
+            var border = row[3].Span;
+            if (!border.SequenceEqual(MexicanBorder) && !border.Trim().Equals(MexicanBorder, StringComparison.OrdinalIgnoreCase))
             {
                 otherBorder++;
                 continue;
@@ -98,25 +101,31 @@ public static class BtsCsv
             var code = row[2].Span.Trim();
             if (code.Length != 4 || !IsDigits(code))
             {
-                rejected.Add(new(line, BtsRejection.BadPortCode, row.Span.ToString()));
+                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadPortCode, row.Span.ToString()));
                 continue;
             }
             if (!TryParseMonth(months, row[4].Span.Trim(), out var month))
             {
-                rejected.Add(new(line, BtsRejection.BadMonth, row.Span.ToString()));
+                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadMonth, row.Span.ToString()));
                 continue;
             }
             if (!BtsMeasureNames.TryParse(row[5].Span, out var measure))
             {
-                rejected.Add(new(line, BtsRejection.UnknownMeasure, row.Span.ToString()));
+                rejected.Add(new(row.LineNumberFrom, BtsRejection.UnknownMeasure, row.Span.ToString()));
                 continue;
             }
             if (!long.TryParse(row[6].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                rejected.Add(new(line, BtsRejection.BadValue, row.Span.ToString()));
+                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadValue, row.Span.ToString()));
                 continue;
             }
-            rows.Add(new(line, Text(texts, code), Text(texts, row[0].Span.Trim()), month, measure, value));
+            var number = ((code[0] - '0') * 10 + code[1] - '0') * 100 + (code[2] - '0') * 10 + code[3] - '0';
+            var name = row[0].Span.Trim();
+            if (lastNames[number] is not { } known || !name.SequenceEqual(known))
+            {
+                lastNames[number] = known = Text(names, name);
+            }
+            rows.Add(new(row.LineNumberFrom, codes[number] ??= code.ToString(), known, month, measure, value));
         }
         return new(new BtsFile(layout, lines, rows, otherBorder, rejected), null);
     }

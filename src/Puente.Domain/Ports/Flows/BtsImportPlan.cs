@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Puente.Domain.Ports.Flows;
 
 /// <summary>A count as stored: one value of one key. A key with two stored values is a conflict kept for people to settle.</summary>
@@ -23,38 +25,66 @@ public sealed record BtsImportPlan(
     /// </summary>
     public static BtsImportPlan Make(IEnumerable<BtsRow> rows, IReadOnlyDictionary<BtsKey, IReadOnlyList<long>> stored)
     {
-        var seen = new HashSet<BtsCount>();
-        var toAdd = new List<BtsCount>();
+        // One lookup per row: nearly every key has one value, so a key's values are kept without a set.
+        var keys = new Dictionary<BtsKey, KeyValues>(rows.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var toAdd = new List<BtsCount>(count);
         var duplicates = new List<BtsRow>();
-        var values = new Dictionary<BtsKey, SortedSet<long>>();
         var alreadyStored = 0;
         foreach (var row in rows)
         {
-            var count = new BtsCount(row.PortCode, row.Month, row.Measure, row.Value);
-            if (!seen.Add(count))
+            var key = row.Key;
+            ref var values = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out var exists);
+            if (!exists)
+            {
+                values = new KeyValues(stored.TryGetValue(key, out var known) ? known : []);
+            }
+            if (!values!.AddFromFile(row.Value))
             {
                 duplicates.Add(row);
-                continue;
             }
-            var known = stored.TryGetValue(row.Key, out var storedValues) ? storedValues : [];
-            if (!values.TryGetValue(row.Key, out var all))
-            {
-                values[row.Key] = all = [.. known];
-            }
-            all.Add(row.Value);
-            if (known.Contains(row.Value))
+            else if (values.Stored.Contains(row.Value))
             {
                 alreadyStored++;
             }
             else
             {
-                toAdd.Add(count);
+                toAdd.Add(new BtsCount(row.PortCode, row.Month, row.Measure, row.Value));
             }
         }
-        var conflicts = values.Where(v => v.Value.Count > 1)
-            .Select(v => new BtsConflict(v.Key, [.. v.Value]))
+        var conflicts = keys.Where(k => k.Value.Conflicting)
+            .Select(k => new BtsConflict(k.Key, k.Value.All()))
             .OrderBy(c => c.Key.PortCode, StringComparer.Ordinal).ThenBy(c => c.Key.Month).ThenBy(c => c.Key.Measure)
             .ToList();
         return new(toAdd, duplicates, alreadyStored, conflicts);
+    }
+
+    /// <summary>A key's stored values and the distinct values the file gave it.</summary>
+    private sealed class KeyValues(IReadOnlyList<long> stored)
+    {
+        private long first;
+        private bool any;
+        private List<long>? more;
+
+        public IReadOnlyList<long> Stored => stored;
+
+        public bool Conflicting => more is not null || stored.Count > 1 || (stored.Count == 1 && any && stored[0] != first);
+
+        /// <summary>False when the file gave this value already (an exact repeat).</summary>
+        public bool AddFromFile(long value)
+        {
+            if (!any)
+            {
+                (first, any) = (value, true);
+                return true;
+            }
+            if (first == value || more?.Contains(value) == true)
+            {
+                return false;
+            }
+            (more ??= []).Add(value);
+            return true;
+        }
+
+        public IReadOnlyList<long> All() => [.. stored.Concat(any ? [first] : []).Concat(more ?? []).Distinct().Order()];
     }
 }

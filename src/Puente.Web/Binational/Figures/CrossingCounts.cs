@@ -5,6 +5,7 @@ using Puente.Domain.Ports.Flows;
 using Puente.Domain.Ports.Status;
 using Puente.Web.Database;
 using Puente.Web.Ports.Costs;
+using Puente.Web.Ports.Flows;
 
 namespace Puente.Web.Binational.Figures;
 
@@ -58,10 +59,8 @@ internal static class CrossingCounts
     {
         var baselineTo = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
         var baselineFrom = baselineTo.AddMonths(-(ClosureCost.BaselineMonths - 1));
-        var counts = await db.BtsCounts.AsNoTracking()
-            .Where(c => c.PortCode == port && c.Month >= baselineFrom && c.Month <= baselineTo)
-            .Select(c => new BtsCount(c.PortCode, c.Month, c.Measure, c.Value))
-            .ToListAsync(cancellationToken);
+        var counts = (await StoredBtsCounts.Read(db, [port], from: baselineFrom, to: baselineTo, cancellationToken: cancellationToken))
+            .Select(c => c.Count).ToList();
         var closed = new CostPort(port, port, 0, 0, new HashSet<LaneType> { lane }, counts);
         var estimate = ClosureCost.Estimate(closed, [lane], first, first, [], costs.Values, costs.DiversionPorts);
         return estimate.Flows.Any(f => f.ValuePerDay is not null) ? estimate.ValuePerDay : null;
@@ -87,10 +86,7 @@ internal static class CrossingCounts
     {
         var port = period.Port;
         var earliest = period.FirstMonth.AddYears(-1);
-        var counts = await db.BtsCounts.AsNoTracking()
-            .Where(c => c.Month >= earliest && c.Month <= period.LastMonth && (port == null || c.PortCode == port))
-            .Select(c => new { c.PortCode, c.Measure, c.Month, c.Value, c.Demo })
-            .ToListAsync(cancellationToken);
+        var counts = await StoredBtsCounts.Read(db, port is null ? null : [port], from: earliest, to: period.LastMonth, cancellationToken: cancellationToken);
         // One value per port, measure and month, or none when BTS gave two (left out and counted, never settled).
         var cells = counts.GroupBy(c => (c.PortCode, c.Measure, c.Month))
             .ToDictionary(g => g.Key, g => g.Select(c => c.Value).Distinct().ToList());

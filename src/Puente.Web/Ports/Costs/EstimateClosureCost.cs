@@ -5,6 +5,7 @@ using Puente.Domain.Ports.Costs;
 using Puente.Domain.Ports.Flows;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
+using Puente.Web.Ports.Flows;
 
 namespace Puente.Web.Ports.Costs;
 
@@ -68,13 +69,10 @@ internal sealed class EstimateClosureCost(PuenteDb db, IOptions<ClosureCostOptio
         }
         var baselineTo = new DateOnly(command.From.Year, command.From.Month, 1).AddMonths(-1);
         var baselineFrom = baselineTo.AddMonths(-(ClosureCost.BaselineMonths - 1));
-        var stored = await db.BtsCounts.AsNoTracking()
-            .Where(c => c.Month >= baselineFrom && c.Month <= baselineTo)
-            .Select(c => new { c.PortCode, c.Month, c.Measure, c.Value, c.Demo })
-            .ToListAsync(cancellationToken);
+        var stored = await StoredBtsCounts.Read(db, from: baselineFrom, to: baselineTo, cancellationToken: cancellationToken);
         var counts = stored
             .GroupBy(c => c.PortCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<BtsCount>)[.. g.Select(c => new BtsCount(c.PortCode, c.Month, c.Measure, c.Value))], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<BtsCount>)[.. g.Select(c => c.Count)], StringComparer.Ordinal);
         if (!counts.ContainsKey(closed.Code))
         {
             return new NoBaseline(baselineFrom, baselineTo);

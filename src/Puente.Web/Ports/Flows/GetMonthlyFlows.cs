@@ -22,20 +22,7 @@ internal sealed class GetMonthlyFlows(PuenteDb db)
         {
             return new PortNotFound();
         }
-        var counts = db.BtsCounts.AsNoTracking().Where(c => c.PortCode == query.PortCode);
-        if (query.Measure is { } measure)
-        {
-            counts = counts.Where(c => c.Measure == measure);
-        }
-        if (query.From is { } from)
-        {
-            counts = counts.Where(c => c.Month >= from);
-        }
-        if (query.To is { } to)
-        {
-            counts = counts.Where(c => c.Month <= to);
-        }
-        var rows = await counts.Select(c => new { c.Measure, c.Month, c.Value, c.Demo }).ToListAsync(cancellationToken);
+        var rows = await StoredBtsCounts.Read(db, [query.PortCode], query.Measure, query.From, query.To, cancellationToken);
         var series = rows.GroupBy(r => r.Measure)
             .OrderBy(g => g.Key)
             .Select(g => new MeasureSeries(g.Key, [.. g.GroupBy(r => r.Month).OrderBy(m => m.Key).Select(m =>

@@ -219,7 +219,9 @@ public sealed class ClosureCostTests
         var (analyst, id) = await LukevilleDecember2023(app);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PuenteDb>().BtsCounts.ExecuteDeleteAsync(Ct);
+            var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+            await db.BtsSeries.ExecuteDeleteAsync(Ct);
+            await db.BtsConflicts.ExecuteDeleteAsync(Ct);
         }
 
         var closure = await analyst.GetFromJsonAsync<JsonElement>($"/api/closures/{id}", Ct);

@@ -1200,7 +1200,7 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.ToTable("crossings", (string)null);
                 });
 
-            modelBuilder.Entity("Puente.Web.Ports.Flows.BtsCountRecord", b =>
+            modelBuilder.Entity("Puente.Web.Ports.Flows.BtsConflictRecord", b =>
                 {
                     b.Property<string>("PortCode")
                         .HasMaxLength(4)
@@ -1221,7 +1221,32 @@ namespace Puente.Web.Database.Migrations.Sqlite
 
                     b.HasKey("PortCode", "Measure", "Month", "Value");
 
-                    b.ToTable("bts_monthly_counts", (string)null);
+                    b.ToTable("bts_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Web.Ports.Flows.BtsSeriesRecord", b =>
+                {
+                    b.Property<string>("PortCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstMonth")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PortCode", "Measure");
+
+                    b.ToTable("bts_series", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Web.Ports.PortRecord", b =>
