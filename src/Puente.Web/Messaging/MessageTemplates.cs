@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Puente.Domain.Pathways.Requests;
 using Puente.Web.Hosting;
 
 namespace Puente.Web.Messaging;
@@ -10,13 +11,14 @@ namespace Puente.Web.Messaging;
 /// </summary>
 internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localizer)
 {
+    // Tickets in groups of four (TicketCode.Display), as every page shows them.
     // ISO dates: Mexico writes day/month and the United States month/day, so 03/12 would mislead one of them.
 
     public OutgoingMessage AppointmentSelected(string language, string portName, DateOnly serviceDate, string slotStart, string ticket) =>
         In(language, () => new OutgoingMessage(
             localizer["Message_AppointmentSelected_Subject", portName, IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentSelected_Body", portName, IsoDates.Write(serviceDate), slotStart, ticket],
+                localizer["Message_AppointmentSelected_Body", portName, IsoDates.Write(serviceDate), slotStart, TicketCode.Display(ticket)],
                 localizer["Message_OpenPuenteForPass"],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
@@ -25,7 +27,7 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_AppointmentNotSelected_Subject", IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentNotSelected_Body", IsoDates.Write(serviceDate), ticket],
+                localizer["Message_AppointmentNotSelected_Body", IsoDates.Write(serviceDate), TicketCode.Display(ticket)],
                 entersNextDrawAutomatically
                     ? localizer["Message_AppointmentNotSelected_AutoReentry"]
                     : localizer["Message_AppointmentNotSelected_RequestAgain"],
@@ -36,7 +38,7 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_AppointmentCancelled_Subject", portName, IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentCancelled_Body", portName, IsoDates.Write(serviceDate), slotStart, ticket],
+                localizer["Message_AppointmentCancelled_Body", portName, IsoDates.Write(serviceDate), slotStart, TicketCode.Display(ticket)],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
 
@@ -62,7 +64,7 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_AppointmentMoved_Subject", toPort, IsoDates.Write(toDate)],
             Paragraphs(
-                localizer["Message_AppointmentMoved_Body", fromPort, IsoDates.Write(fromDate), localizer[$"LaneReason_{reason}"], toPort, IsoDates.Write(toDate), slotStart, ticket],
+                localizer["Message_AppointmentMoved_Body", fromPort, IsoDates.Write(fromDate), localizer[$"LaneReason_{reason}"], toPort, IsoDates.Write(toDate), slotStart, TicketCode.Display(ticket)],
                 localizer["Message_AppointmentMoved_NewPass"],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
@@ -72,7 +74,7 @@ internal sealed class MessageTemplates(IStringLocalizer<SharedResource> localize
         In(language, () => new OutgoingMessage(
             localizer["Message_AppointmentNotMoved_Subject", portName, IsoDates.Write(serviceDate)],
             Paragraphs(
-                localizer["Message_AppointmentNotMoved_Body", portName, IsoDates.Write(serviceDate), localizer[$"LaneReason_{reason}"], ticket],
+                localizer["Message_AppointmentNotMoved_Body", portName, IsoDates.Write(serviceDate), localizer[$"LaneReason_{reason}"], TicketCode.Display(ticket)],
                 localizer["Message_NeverCharged"],
                 localizer["Message_Signature"])));
 

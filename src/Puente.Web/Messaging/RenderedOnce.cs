@@ -1,8 +1,10 @@
+using Puente.Domain.Pathways.Requests;
+
 namespace Puente.Web.Messaging;
 
 /// <summary>
 /// Messages to many people that differ only by their ticket: each distinct text (its key: language, places,
-/// dates…) is rendered once with a mark where the ticket goes, then filled in per person. A draw day or a
+/// dates…) is rendered once with a mark where the ticket goes, then filled in per person, the ticket grouped as pages show it. A draw day or a
 /// closure tells tens of thousands of people in a handful of texts.
 /// </summary>
 internal sealed class RenderedOnce<TKey> where TKey : notnull
@@ -20,8 +22,9 @@ internal sealed class RenderedOnce<TKey> where TKey : notnull
         {
             rendered[key] = text = render(TicketMark);
         }
+        var shown = TicketCode.Display(ticket);
         return new OutgoingMessage(
-            text.Subject.Replace(TicketMark, ticket, StringComparison.Ordinal),
-            text.Body.Replace(TicketMark, ticket, StringComparison.Ordinal));
+            text.Subject.Replace(TicketMark, shown, StringComparison.Ordinal),
+            text.Body.Replace(TicketMark, shown, StringComparison.Ordinal));
     }
 }

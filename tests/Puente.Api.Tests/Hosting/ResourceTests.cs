@@ -98,7 +98,7 @@ public sealed partial class ResourceTests
         ["Problem_"] = [.. Constants(typeof(ProblemCodes)).SelectMany(code => new[] { $"{code}_Title", $"{code}_Detail" })],
         ["Register_DocumentType_"] = ["", .. Enum.GetValues<DocumentType>().Select(TravelDocument.Code)],
         ["RequestStatus_"] = Enum.GetNames<RequestStatus>(),
-        ["Country_"] = Nationalities.Common,
+        ["Country_"] = Nationalities.NamedInCreole,
         ["Zone_"] = ZonesOf("ports.json", "consulates.json"),
     };
 

@@ -67,14 +67,30 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_message_rendered_once_for_many_people_shows_each_ticket_grouped()
+    {
+        await using var app = new PuenteApp(demo: false);
+        var templates = app.Services.CreateScope().ServiceProvider.GetRequiredService<MessageTemplates>();
+        var texts = new RenderedOnce<string>();
+
+        var first = texts.For("es", "K7Q2M9XW3T4P", ticket => templates.AppointmentNotSelected("es", ServiceDate, ticket, entersNextDrawAutomatically: true));
+        var second = texts.For("es", "ABCDEFGHJKMN", ticket => throw new InvalidOperationException("rendered twice"));
+
+        Assert.Contains("K7Q2-M9XW-3T4P", first.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("K7Q2M9XW3T4P", first.Body, StringComparison.Ordinal);
+        Assert.Contains("ABCD-EFGH-JKMN", second.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_not_selected_message_without_automatic_reentry_says_they_may_request_again()
     {
         await using var app = new PuenteApp(demo: false);
         var templates = app.Services.CreateScope().ServiceProvider.GetRequiredService<MessageTemplates>();
 
-        var english = templates.AppointmentNotSelected("en", ServiceDate, "T-7", entersNextDrawAutomatically: false);
+        var english = templates.AppointmentNotSelected("en", ServiceDate, "K7Q2M9XW3T4P", entersNextDrawAutomatically: false);
 
-        Assert.Contains("ticket T-7", english.Body, StringComparison.Ordinal);
+        // Grouped as the pages show it, so the message and the draw page read the same.
+        Assert.Contains("ticket K7Q2-M9XW-3T4P", english.Body, StringComparison.Ordinal);
         Assert.Contains("You may request an appointment again", english.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("automatically", english.Body, StringComparison.Ordinal);
     }

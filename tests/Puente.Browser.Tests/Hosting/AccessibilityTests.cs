@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Puente.Browser.Tests.Infrastructure;
@@ -60,6 +61,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(fixture.Server.Address, "/").ToString());
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await AssertNoBlockingViolations(page);
+    }
+
+    /// <summary>WCAG 2.2 AA as axe tests it: every violation fails, whatever its impact.</summary>
+    internal static async Task AssertWcag22AA(IPage page, string step)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(results.Violations.Length == 0, $"{step}: {page.Url}{Environment.NewLine}" + string.Join(Environment.NewLine, results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     internal static async Task AssertNoBlockingViolations(IPage page)

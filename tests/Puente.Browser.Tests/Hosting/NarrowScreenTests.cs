@@ -61,6 +61,30 @@ public sealed class NarrowScreenTests(BrowserFixture fixture)
     }
 
     /// <summary>
+    /// The officer's menu, the longest (check-in, sign out and the public pages), stays within two lines
+    /// of a phone's screen in every language, without JavaScript; every item stays reachable.
+    /// </summary>
+    [Theory]
+    [InlineData(320)]
+    [InlineData(390)]
+    public async Task The_officers_menu_takes_at_most_two_lines_on_a_phone(int width)
+    {
+        var day = await fixture.DrawnDay;
+        await using var context = await fixture.NewContextAsync(day.Server, javaScript: false, phoneWidth: width);
+        var page = await DrawnDay.SignedInPage(context, DrawnDay.Officer);
+        foreach (var language in Site.Languages)
+        {
+            await page.GotoAsync(Site.InLanguage("/Officer/CheckIn", language));
+            var lines = await page.EvaluateAsync<int>(
+                "() => new Set([...document.querySelectorAll('header.site nav:not(.languages) > ul > li')].map(li => Math.round(li.getBoundingClientRect().top))).size");
+            Assert.True(lines <= 2, $"the officer's menu takes {lines} lines at {width} px in {language}");
+            await Assertions.Expect(page.Locator("header.site").GetByRole(AriaRole.Link, new() { Name = language switch { "en" => "Port check-in", "ht" => "Anrejistreman nan pò a", _ => "Registro en el puerto" } })).ToBeVisibleAsync();
+            var (scrollWidth, innerWidth) = await Widths(page);
+            Assert.True(scrollWidth <= innerWidth, $"the check-in page is {scrollWidth} px wide on a {innerWidth} px screen in {language}");
+        }
+    }
+
+    /// <summary>
     /// For a person comparing layouts (not for the check): PUENTE_SCREENSHOTS names a folder outside the
     /// repository; PUENTE_SCREENSHOTS_OLD_CSS, an earlier site.css to shoot the same page with as "before".
     /// </summary>

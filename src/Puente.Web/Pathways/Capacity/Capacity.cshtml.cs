@@ -12,7 +12,7 @@ namespace Puente.Web.Pathways.Capacity;
 
 /// <summary>An Admin views and edits one port's slots on one date; works without JavaScript.</summary>
 [Authorize(Policy = Roles.Admin)]
-internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
+internal sealed class CapacityModel(ListPorts ports, PortNames zones, GetSchedule getSchedule, SetSchedule setSchedule, ResetSchedule resetSchedule) : PageModel
 {
     /// <summary>Blank rows offered under the existing slots; blank rows are ignored on save.</summary>
     public const int BlankRows = 4;
@@ -39,6 +39,9 @@ internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, Se
     public IReadOnlyList<Row> FormRows { get; private set; } = [];
 
     public string PortName => Ports.FirstOrDefault(p => p.Code == Port).Name ?? Port ?? "";
+
+    /// <summary>The port's zone, in which the page shows every instant (UTC when no port is chosen).</summary>
+    public string PortZone { get; private set; } = "UTC";
 
     public async Task OnGet(bool saved, bool reset, CancellationToken ct)
     {
@@ -110,7 +113,8 @@ internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, Se
         switch (outcome)
         {
             case ScheduleChange.Frozen frozen:
-                Problems.Add(new Message("Capacity_Frozen", frozen.WindowOpensAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                // An instant: the page writes it in the port's local time.
+                Problems.Add(new Message("Capacity_Frozen", frozen.WindowOpensAt));
                 break;
             case ScheduleChange.PortNotFound:
                 Problems.Add(new Message("Capacity_Error_Port"));
@@ -124,6 +128,7 @@ internal sealed class CapacityModel(ListPorts ports, GetSchedule getSchedule, Se
     private async Task Load(CancellationToken ct)
     {
         Ports = await ports.Names(ct);
+        PortZone = Port is not null && (await zones.Handle(ct)).TryGetValue(Port.Trim(), out var named) ? named.TimeZone : "UTC";
         if (string.IsNullOrWhiteSpace(Port) || string.IsNullOrWhiteSpace(Date))
         {
             return;

@@ -10,7 +10,8 @@ namespace Puente.Web.Pathways.Registration;
 /// ISO 3166-1 alpha-3 codes accepted as nationality: stored and sent by the API as the code, shown as
 /// the country's name in the reader's language. Spanish and English names come from ICU (the
 /// platform's maintained CLDR data); ICU has no Haitian Creole, so Creole reads the resource names
-/// <c>Country_{code}</c> kept for the nationalities Puente sees most, and French (CLDR) for the rest.
+/// <c>Country_{code}</c> (<see cref="NamedInCreole"/>: the Americas, the Caribbean and the countries people
+/// at the border come from), and French (CLDR) for the rest.
 /// </summary>
 internal static class Nationalities
 {
@@ -31,6 +32,20 @@ internal static class Nationalities
 
     /// <summary>The nationalities seen most, offered first; Creole names them from the resources <c>Country_{code}</c>.</summary>
     public static readonly IReadOnlyList<string> Common = ["MEX", "HTI", "VEN", "HND", "GTM", "SLV", "CUB", "COL", "ECU", "NIC", "PER", "BRA"];
+
+    /// <summary>The countries with a Creole name in the resources (<c>Country_{code}</c>), the common ones first.</summary>
+    public static readonly IReadOnlyList<string> NamedInCreole =
+    [
+        .. Common,
+        // The Americas and the Caribbean.
+        "ARG", "BOL", "CHL", "CRI", "DOM", "PAN", "PRY", "URY", "USA", "CAN", "BLZ", "GUY", "SUR", "GUF", "JAM", "BHS", "BRB", "TTO",
+        "PRI", "GLP", "MTQ", "DMA", "GRD", "LCA", "VCT", "ATG", "KNA", "CUW", "ABW", "TCA",
+        // Where else people at the border come from.
+        "CHN", "IND", "RUS", "TUR", "UKR", "AFG", "SEN", "MRT", "CMR", "GHA", "NGA", "GIN", "COD", "COG", "AGO", "ERI", "ETH", "SOM",
+        "SDN", "EGY", "MAR", "BFA", "MLI", "GMB", "SLE", "LBR", "CIV", "TGO", "BEN", "NER", "NPL", "BGD", "PAK", "LKA", "VNM", "UZB",
+        "KGZ", "TJK", "KAZ", "GEO", "ARM", "AZE", "BLR", "IRN", "IRQ", "SYR", "YEM", "ESP", "FRA", "DEU", "ITA", "PRT", "GBR", "JPN",
+        "KOR", "PHL",
+    ];
 
     public static bool IsKnown(string code) => Codes.Contains(code.Trim());
 

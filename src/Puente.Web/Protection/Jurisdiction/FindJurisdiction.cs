@@ -40,5 +40,8 @@ internal sealed class FindJurisdiction
 
     public bool Exists(string code) => network.Find(code) is not null;
 
+    /// <summary>The consulate's zone, in which its staff read times; UTC (named as such) when the consulate is not known.</summary>
+    public string TimeZoneOf(string? code) => code is not null && network.Find(code) is { } consulate ? consulate.TimeZone : "UTC";
+
     private static ConsulateItem Item(Consulate c) => new(c.Code, c.City, c.State, c.Address, c.Phone, c.TimeZone, c.OpenedOn);
 }
