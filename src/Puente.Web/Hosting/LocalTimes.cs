@@ -48,6 +48,13 @@ internal sealed class LocalTimes(IStringLocalizer<SharedResource> text, TimeProv
         return others.Count == 0 ? moment : text["Time_AlsoIn", moment, string.Join("; ", others)];
     }
 
+    /// <summary>
+    /// A time already converted to the port's wall clock, as day and clock ("lunes 30 de noviembre, 5:00 a. m."),
+    /// for pages that name the zone once; a dash when there is none.
+    /// </summary>
+    public string DayAndClock(DateTimeOffset? local) =>
+        local is { } at ? $"{Day(DateOnly.FromDateTime(at.DateTime))}, {Clock(TimeOnly.FromDateTime(at.DateTime))}" : "—";
+
     /// <summary>"lunes 30 de noviembre" / "Monday, November 30" / "lendi 30 novanm".</summary>
     public string Day(DateOnly date)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Puente.Domain.Pathways;
 using Puente.Domain.Pathways.Appointments;
@@ -23,8 +22,17 @@ internal sealed class CheckInPass(PuenteDb db, BoothManifest manifests, TimeProv
         AppointmentStatus Status, DateTimeOffset? CheckedInAt, IReadOnlyList<BoothManifest.Entry> Manifest);
 
     /// <summary>Why a pass is refused, with the values its text names; pages and the API translate by
-    /// <see cref="Kind"/> (for <see cref="Refusals.NotBooked"/>, the appointment's status is the first argument).</summary>
-    public sealed record Refusal(Refusals Kind, IReadOnlyList<string> Arguments);
+    /// <see cref="Kind"/> (for <see cref="Refusals.NotBooked"/>, the appointment's status is the first argument).
+    /// <see cref="At"/>, when there is one, is the last value: an instant the reader sees in the port's zone.</summary>
+    public sealed record Refusal(Refusals Kind, IReadOnlyList<string> Arguments, PortMoment? At = null)
+    {
+        /// <summary>The values the refusal's text names, the instant written in the reader's words.</summary>
+        public string[] TextArguments(LocalTimes times) =>
+            At is { } at ? [.. Arguments, times.Moment(at.Instant, at.TimeZone)] : [.. Arguments];
+    }
+
+    /// <summary>An instant and the zone of the port where it happened.</summary>
+    public sealed record PortMoment(DateTimeOffset Instant, string TimeZone);
 
     public enum Refusals
     {
@@ -166,8 +174,7 @@ internal sealed class CheckInPass(PuenteDb db, BoothManifest manifests, TimeProv
         {
             if (rejection.From == AppointmentStatus.CheckedIn && checkedInAt is { } at)
             {
-                var local = PortCalendar.LocalTime(at, port.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                return Refuse(Refusals.AlreadyUsed, $"{port.Name} ({port.Code})", local);
+                return new Refused(new Refusal(Refusals.AlreadyUsed, [$"{port.Name} ({port.Code})"], new PortMoment(at, port.TimeZone)));
             }
             return Refuse(Refusals.NotBooked, rejection.From.ToString());
         }

@@ -16,13 +16,13 @@ internal static class CheckInsApi
     {
         var group = app.MapGroup("/api/checkins").WithTags("Check-in").RequireAuthorization(Roles.PortOfficer);
 
-        group.MapPost("/", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, CancellationToken ct) =>
-                Handle(request, user, users, checkIn, problems, confirm: true, ct))
+        group.MapPost("/", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, LocalTimes times, CancellationToken ct) =>
+                Handle(request, user, users, checkIn, problems, times, confirm: true, ct))
             .WithName("CheckIn")
             .WithSummary("Checks in the group a pass admits: signature, port, today's date, then marks it used once.");
 
-        group.MapPost("/verify", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, CancellationToken ct) =>
-                Handle(request, user, users, checkIn, problems, confirm: false, ct))
+        group.MapPost("/verify", (CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, LocalTimes times, CancellationToken ct) =>
+                Handle(request, user, users, checkIn, problems, times, confirm: false, ct))
             .WithName("VerifyPass")
             .WithSummary("The same checks as a check-in, without marking: who the pass admits, before confirming.");
 
@@ -57,17 +57,17 @@ internal static class CheckInsApi
     }
 
     private static async Task<Results<Ok<CheckInPass.Admission>, ProblemHttpResult>> Handle(
-        CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, bool confirm, CancellationToken ct)
+        CheckInRequest request, ClaimsPrincipal user, UserManager<PuenteUser> users, CheckInPass checkIn, Problems problems, LocalTimes times, bool confirm, CancellationToken ct)
     {
         return await checkIn.Handle(request.Pass, users.GetUserId(user)!, confirm, request.Present, ct) switch
         {
             CheckInPass.Admitted admitted => TypedResults.Ok(admitted.Admission),
-            CheckInPass.Refused refused => Problem(problems, refused.Refusal),
+            CheckInPass.Refused refused => Problem(problems, times, refused.Refusal),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }
 
-    private static ProblemHttpResult Problem(Problems problems, CheckInPass.Refusal refusal)
+    private static ProblemHttpResult Problem(Problems problems, LocalTimes times, CheckInPass.Refusal refusal)
     {
         var (status, code) = refusal.Kind switch
         {
@@ -86,6 +86,6 @@ internal static class CheckInsApi
                 _ => ProblemCodes.PassCheckedIn,
             }),
         };
-        return problems.Result(status, code, [.. refusal.Arguments]);
+        return problems.Result(status, code, refusal.TextArguments(times));
     }
 }

@@ -75,10 +75,10 @@ public sealed class CheckInApiTests
 
         var detail = await Bookings.AssertProblem(again, 409);
         Assert.Contains("San Ysidro", detail, StringComparison.Ordinal);
-        Assert.Contains("2026-11-29 08:05", detail, StringComparison.Ordinal);
-        Assert.Contains("ya se usó", detail, StringComparison.Ordinal);
+        // The port's wall clock in the reader's words, not an ISO stamp: 16:05 UTC is 8:05 in the morning in Tijuana.
+        Assert.Contains("ya se usó en San Ysidro (2504) el domingo 29 de noviembre, 8:05 a. m., hora del Pacífico.", detail, StringComparison.Ordinal);
         var verify = await Bookings.CheckIn(officer, token, "/api/checkins/verify");
-        Assert.Contains("08:05", await Bookings.AssertProblem(verify, 409), StringComparison.Ordinal);
+        Assert.Contains("8:05 a. m., hora del Pacífico", await Bookings.AssertProblem(verify, 409), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class PassPagesTests
 
         var again = await (await PageForms.Post(client, "/Officer/CheckIn?handler=Confirm&lang=en", verified,
             [new("pass", token), .. present.Select(p => new KeyValuePair<string, string>("present", p))])).Content.ReadAsStringAsync(Ct);
-        Assert.Contains("already used at San Ysidro (2504) on 2026-11-29 07:00", again, StringComparison.Ordinal);
+        Assert.Contains("already used at San Ysidro (2504) on Sunday, November 29, 7:00 AM Pacific Time.", again, StringComparison.Ordinal);
     }
 
     [Fact]

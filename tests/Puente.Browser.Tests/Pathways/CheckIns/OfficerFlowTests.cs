@@ -38,7 +38,7 @@ public sealed class OfficerFlowTests(BrowserFixture fixture)
         await page.GetByLabel("Texto del pase").FillAsync(pass);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verificar", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert))
-            .ToHaveTextAsync("Este pase ya se usó en San Ysidro (2504) el 2026-12-01 09:00 (hora local).");
+            .ToHaveTextAsync("Este pase ya se usó en San Ysidro (2504) el martes 1 de diciembre, 9:00 a. m., hora del Pacífico.");
         Assert.Equal("checkedIn", (await day.Appointment(DrawnDay.CheckedInOnline)).GetProperty("status").GetString());
     }
 
