@@ -106,6 +106,8 @@ app.UseWhen(c => !c.IsApi(), pages => pages.UseExceptionHandler("/Error").UseSta
 app.UseApiBodyLimit(maxBody);
 app.UseStaticFiles(CacheHeaders.StaticFiles());
 app.UseRouting();
+// A surge of submissions waits or is refused here, before authentication spends anything on it.
+app.Use(SubmissionQueue.Middleware);
 app.UseAuthentication();
 // A bearer token whose account changed (password, role, disabled, removed) ends within a minute.
 app.Use(SessionCheck.Middleware);

@@ -36,6 +36,11 @@ internal sealed class SessionCheck(TimeProvider clock)
         await next();
     }
 
+    /// <summary>Compiled once: every bearer request of an account not seen this minute runs it.</summary>
+    private static readonly Func<PuenteDb, string, CancellationToken, Task<string?>> StampOf =
+        EF.CompileAsyncQuery((PuenteDb db, string userId, CancellationToken _) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault());
+
     public async Task<bool> StillValid(ClaimsPrincipal principal, PuenteDb db, IdentityOptions options, CancellationToken cancellationToken)
     {
         var userId = principal.FindFirstValue(options.ClaimsIdentity.UserIdClaimType);
@@ -50,7 +55,7 @@ internal sealed class SessionCheck(TimeProvider clock)
             return true;
         }
         // The stamp alone, untracked: the account itself is not needed, and a removed one reads as null.
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+        var current = await StampOf(db, userId, cancellationToken);
         var valid = current == stamp;
         if (valid)
         {

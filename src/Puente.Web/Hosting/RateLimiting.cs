@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Puente.Web.Hosting;
 
@@ -61,7 +62,6 @@ internal sealed class RateLimitOptions
 internal static class RateLimiting
 {
     public const string SignInPolicy = "sign-in";
-    public const string SubmissionPolicy = "submissions";
 
     /// <summary>Accents and Creole letters as UTF-8, as the pages write them.</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -77,6 +77,7 @@ internal static class RateLimiting
         var account = Bucket(options.AccountBurst, options.AccountPerWindow, window);
         var anonymous = Bucket(options.AnonymousBurst, options.AnonymousPerWindow, window);
         var signIn = Bucket(options.SignInBurst, options.SignInPerWindow, window);
+        services.AddSingleton<SubmissionQueue>();
 
         services.AddRateLimiter(limiter =>
         {
@@ -91,7 +92,6 @@ internal static class RateLimiting
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => signIn)
                     : RateLimitPartition.GetNoLimiter("read"));
-            limiter.AddPolicy(SubmissionPolicy, new SubmissionQueue(options));
             limiter.OnRejected = (rejected, _) =>
                 Reject(rejected.HttpContext, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window);
         });
@@ -154,26 +154,45 @@ internal static class RateLimiting
 /// <summary>
 /// The bounded queue in front of submissions, one per instance: a fixed number at work, a fixed number
 /// waiting oldest first, and every one beyond refused at once with a short <c>Retry-After</c>, so a
-/// surge costs the refused a retry instead of costing everyone a timeout. Only POSTs queue.
+/// surge costs the refused a retry instead of costing everyone a timeout. Only POSTs to endpoints marked
+/// <see cref="QueuedSubmissionAttribute"/> queue. It runs before authentication: a refusal must cost next
+/// to nothing, and reading the token and its account's stamp is most of what a submission costs above
+/// the database. Requests without credentials still take a place only for as long as their 401 takes.
 /// </summary>
-internal sealed class SubmissionQueue(RateLimitOptions options) : IRateLimiterPolicy<string>
+internal sealed class SubmissionQueue(IOptions<RateLimitOptions> configured) : IDisposable
 {
-    private readonly ConcurrencyLimiterOptions limits = new()
+    private readonly RateLimitOptions options = configured.Value;
+
+    private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
     {
-        PermitLimit = options.SubmissionConcurrency,
-        QueueLimit = options.SubmissionQueue,
+        PermitLimit = configured.Value.SubmissionConcurrency,
+        QueueLimit = configured.Value.SubmissionQueue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    };
+    });
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (rejected, _) =>
-        RateLimiting.Reject(rejected.HttpContext, TimeSpan.FromMilliseconds(
-            options.SubmissionRetryAfterMs + System.Security.Cryptography.RandomNumberGenerator.GetInt32(options.SubmissionRetryAfterMs + 1)));
+    public void Dispose() => limiter.Dispose();
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        HttpMethods.IsPost(httpContext.Request.Method)
-            ? RateLimitPartition.GetConcurrencyLimiter("submissions", _ => limits)
-            : RateLimitPartition.GetNoLimiter("read");
+    public static Task Middleware(HttpContext context, RequestDelegate next) =>
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<QueuedSubmissionAttribute>() is not null
+            ? context.RequestServices.GetRequiredService<SubmissionQueue>().Admit(context, next)
+            : next(context);
+
+    private async Task Admit(HttpContext context, RequestDelegate next)
+    {
+        using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            await RateLimiting.Reject(context, TimeSpan.FromMilliseconds(
+                options.SubmissionRetryAfterMs + System.Security.Cryptography.RandomNumberGenerator.GetInt32(options.SubmissionRetryAfterMs + 1)));
+            return;
+        }
+        await next(context);
+    }
 }
+
+/// <summary>Marks an endpoint whose POSTs wait in the <see cref="SubmissionQueue"/>.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+internal sealed class QueuedSubmissionAttribute : Attribute;
 
 /// <summary>
 /// Behind a load balancer every connection comes from the balancer; its <c>X-Forwarded-For</c> names

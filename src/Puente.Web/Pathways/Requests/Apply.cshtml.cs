@@ -18,7 +18,7 @@ namespace Puente.Web.Pathways.Requests;
 
 /// <summary>The applicant's home: who travels, open dates to request, and their requests.</summary>
 [Authorize(Policy = Roles.Applicant)]
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimiting.SubmissionPolicy)]
+[QueuedSubmission]
 internal sealed class IndexModel(
     UserManager<PuenteUser> users, SubmitRequest submit, WithdrawRequest withdraw, Hosting.Problems problemText,
     GetRegistration registrations, ListOpenDates openDates, ListRequests requests, Ports.PortNames portNames) : PageModel

@@ -21,7 +21,7 @@ internal static class PathwaysApi
     {
         var mine = app.MapGroup("/api").WithTags("Pathways").RequireAuthorization(Roles.Applicant);
         mine.MapPost("/requests", Submit)
-            .RequireRateLimiting(RateLimiting.SubmissionPolicy)
+            .WithMetadata(new QueuedSubmissionAttribute())
             .WithSummary("Request an appointment for a service date: 1–3 ports and who travels. Honours Idempotency-Key.");
         mine.MapGet("/requests", ListMine).WithSummary("The caller's requests, newest date first.");
         mine.MapGet("/requests/{id:guid}", GetMine).WithSummary("One of the caller's requests.");

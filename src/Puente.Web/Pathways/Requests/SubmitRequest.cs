@@ -54,21 +54,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
 
         // Everything the decision needs about this applicant and date in one round trip; the day's
         // window and announcement come from memory when the stamp read here matches the one kept.
-        var found = await db.Users.AsNoTracking()
-            .Where(u => u.Id == applicantUserId)
-            .Select(u => new
-            {
-                Verified = u.EmailConfirmed || u.PhoneNumberConfirmed,
-                RegisteredOn = db.Applicants.Where(a => a.UserId == u.Id).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefault(),
-                DayStatus = db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => (DrawStatus?)d.Status).FirstOrDefault(),
-                DayStamp = db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => d.Secret).FirstOrDefault(),
-                Earlier = idempotencyKey != null && db.Requests.Any(r => r.ApplicantUserId == u.Id && r.IdempotencyKey == idempotencyKey),
-                Travellers = db.Travellers
-                    .Where(t => t.ApplicantUserId == u.Id && travellerIds.Contains(t.Id))
-                    .Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey))
-                    .ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await ApplicantAndDay(db, applicantUserId, serviceDate, idempotencyKey, travellerIds, cancellationToken);
         if (found is { Earlier: true } && await Existing(applicantUserId, idempotencyKey!, cancellationToken) is { } earlier)
         {
             return Replay(earlier, command);
@@ -115,6 +101,26 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         return new Submitted(new RequestReceipt(request.Id, request.Ticket, serviceDate, ports, request.Size, travellerIds,
             request.RegisteredOn, request.Status, request.ReenterUntilSelected, now), Created: true);
     }
+
+    private sealed record Found(bool Verified, DateOnly? RegisteredOn, DrawStatus? DayStatus, string? DayStamp, bool Earlier, List<EnteredTraveller> Travellers);
+
+    /// <summary>Compiled once: a surge runs this for every submission, and building and matching the
+    /// query's expression tree each time would cost more than the database does.</summary>
+    private static readonly Func<PuenteDb, string, DateOnly, string?, List<Guid>, CancellationToken, Task<Found?>> ApplicantAndDay =
+        EF.CompileAsyncQuery((PuenteDb db, string applicantUserId, DateOnly serviceDate, string? idempotencyKey, List<Guid> travellerIds, CancellationToken _) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.Id == applicantUserId)
+                .Select(u => new Found(
+                    u.EmailConfirmed || u.PhoneNumberConfirmed,
+                    db.Applicants.Where(a => a.UserId == u.Id).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefault(),
+                    db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => (DrawStatus?)d.Status).FirstOrDefault(),
+                    db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => d.Secret).FirstOrDefault(),
+                    idempotencyKey != null && db.Requests.Any(r => r.ApplicantUserId == u.Id && r.IdempotencyKey == idempotencyKey),
+                    db.Travellers
+                        .Where(t => t.ApplicantUserId == u.Id && travellerIds.Contains(t.Id))
+                        .Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey))
+                        .ToList()))
+                .FirstOrDefault());
 
     private async Task<RequestReceipt?> Existing(string applicantUserId, string idempotencyKey, CancellationToken cancellationToken) =>
         (await db.Requests.AsNoTracking()
