@@ -84,7 +84,8 @@ internal static class SurgePreparation
     private const string Stamp = "SURGESTAMP";
 
     /// <summary>Bytes per line of the tokens file, newline included (bench/surge/submit.lua reads the same).</summary>
-    private const int LineWidth = 1024;
+    /// <summary>Every line of the tokens file is this long, so a driver can seek to an applicant.</summary>
+    internal const int LineWidth = 1024;
 
     private static string UserId(int i) => $"surge-{i}";
 

@@ -1,11 +1,9 @@
 -- wrk script for bench/surge/run: POST /api/requests, a different applicant each time.
 -- Run with as many threads as connections (-t N -c N): each thread then has one connection, so a
 -- response belongs to the request just sent, and its latency and status are exact.
--- Arguments after "--": TOKENS_FILE APPLICANTS SERVICE_DATE PERIOD_MS THREADS IDS_FILE
+-- Arguments after "--": TOKENS_FILE APPLICANTS SERVICE_DATE THREADS IDS_FILE
 --   IDS_FILE     where the ids of the requests answered 201 are written, one a line, to be looked up
 --   TOKENS_FILE  fixed-width lines (1024 bytes): "<bearer token> <traveller id>"
---   PERIOD_MS    0 sends again at once; otherwise each connection starts one request per PERIOD_MS
---                (pacing: an overload at a chosen rate, not as fast as refusals come back).
 -- A refused applicant (429) is tried again later, as a client honouring Retry-After would; one
 -- that got 201 is never sent again, so every 201 is a new row.
 local ffi = require("ffi")
@@ -30,14 +28,13 @@ function setup(thread)
 end
 
 function init(args)
-  path, applicants, date, period, total = args[1], tonumber(args[2]), args[3], tonumber(args[4]), tonumber(args[5])
-  ids, ids_path = {}, args[6]
+  path, applicants, date, total = args[1], tonumber(args[2]), args[3], tonumber(args[4])
+  ids, ids_path = {}, args[5]
   file = io.open(path, "rb")
   used = {}
   statuses = {}
   accepted = {}  -- latencies (ms) of 201s
   refused = {}   -- latencies (ms) of 429s
-  last_latency = 0
 end
 
 local function line(i)
@@ -68,7 +65,6 @@ end
 
 function response(status, headers, body)
   local latency = now_ms() - sent_at
-  last_latency = latency
   statuses[status] = (statuses[status] or 0) + 1
   if status == 201 then
     used[current] = true
@@ -77,11 +73,6 @@ function response(status, headers, body)
   elseif status == 429 then
     table.insert(refused, latency)
   end
-end
-
-function delay()
-  if period == 0 then return 0 end
-  return math.max(0, period - last_latency)
 end
 
 local function percentile(sorted, p)
