@@ -77,8 +77,8 @@ public static class BtsCsv
             return new(null, $"The header '{string.Join(',', header)}' is neither BTS layout: expected '{string.Join(',', CurrentColumns)}' or '{string.Join(',', LegacyColumns)}'.");
         }
 
-        // The lines are read and checked across the cores (Sep hands them back in file order); what each gives is a
-        // small value, and the texts of a few dozen ports are made strings once each, not once per row.
+        // What each line gives is a small value, and the texts of a few dozen ports are made strings once each, not once
+        // per row. (Sep's parallel enumeration across the 2 cores was measured no faster: docs/benchmarks/ports.md.)
         var texts = new Texts();
         var rows = new List<BtsRow>(capacity: 100_000);
         var rejected = new List<BtsRejectedLine>();
@@ -86,9 +86,10 @@ public static class BtsCsv
         var ports = new List<string>();
         var otherBorder = 0;
         var lines = 0;
-        foreach (var line in reader.ParallelEnumerate(row => ReadLine(row, texts)))
+        foreach (var row in reader)
         {
             lines++;
+            var line = ReadLine(row, texts);
             if (line.Rejection is { } reason)
             {
                 rejected.Add(new(line.Row.Line, reason, line.Text!));
@@ -150,10 +151,7 @@ public static class BtsCsv
     private static Line Rejected(SepReader.Row row, BtsRejection reason) =>
         new(new BtsRow(row.LineNumberFrom, "", "", default, default, 0), 0, reason, row.Span.ToString());
 
-    /// <summary>
-    /// Each port's code and its latest name as strings, shared by the threads that read lines: a line whose name is
-    /// the one its port had last time makes no string (a race only makes a string twice).
-    /// </summary>
+    /// <summary>Each port's code and its latest name as strings: a line whose name is the one its port had last time makes no string.</summary>
     private sealed class Texts
     {
         private readonly string?[] codes = new string?[10_000];
@@ -167,14 +165,10 @@ public static class BtsCsv
             {
                 return (text, known);
             }
-            lock (all)
+            if (!all.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out known))
             {
-                var lookup = all.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!lookup.TryGetValue(name, out known))
-                {
-                    known = name.ToString();
-                    all[known] = known;
-                }
+                known = name.ToString();
+                all[known] = known;
             }
             names[port] = known;
             return (text, known);
