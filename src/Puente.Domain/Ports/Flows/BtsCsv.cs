@@ -13,8 +13,8 @@ public enum BtsLayout
     Legacy,
 }
 
-/// <summary>One row of a BTS file: a port's inbound count of one measure in one month.</summary>
-public sealed record BtsRow(int Line, string PortCode, string PortName, DateOnly Month, BtsMeasure Measure, long Value)
+/// <summary>One row of a BTS file: a port's inbound count of one measure in one month (a value, not an object per row).</summary>
+public readonly record struct BtsRow(int Line, string PortCode, string PortName, DateOnly Month, BtsMeasure Measure, long Value)
 {
     public BtsKey Key => new(PortCode, Month, Measure);
 }
@@ -33,13 +33,17 @@ public enum BtsRejection
 
 public sealed record BtsRejectedLine(int Line, BtsRejection Reason, string Text);
 
-/// <summary>A BTS file read: its layout, the US–Mexico rows, and every line that was not one.</summary>
+/// <summary>A BTS file read: its layout, the US–Mexico rows in file order, and every line that was not one.</summary>
 public sealed record BtsFile(
     BtsLayout Layout,
     int LinesRead,
     IReadOnlyList<BtsRow> Rows,
     int OtherBorderRows,
-    IReadOnlyList<BtsRejectedLine> Rejected);
+    IReadOnlyList<BtsRejectedLine> Rejected)
+{
+    /// <summary>The distinct port codes of <see cref="Rows"/>.</summary>
+    public IReadOnlyList<string> PortCodes { get; init; } = [.. Rows.Select(r => r.PortCode).Distinct(StringComparer.Ordinal)];
+}
 
 /// <summary>Either a read file or why the file is not a BTS export at all.</summary>
 public sealed record BtsReadResult(BtsFile? File, string? Error);
@@ -73,85 +77,123 @@ public static class BtsCsv
             return new(null, $"The header '{string.Join(',', header)}' is neither BTS layout: expected '{string.Join(',', CurrentColumns)}' or '{string.Join(',', LegacyColumns)}'.");
         }
 
-        // A file names a few dozen ports and a few hundred months, 94,000 times over: each text is read from the
-        // line's span and made a string (or parsed) once, not once per row; the usual spellings are compared
-        // ordinally before the forgiving (trimmed, any case) reading.
-        var codes = new string?[10_000];
-        var names = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var lastNames = new string?[10_000];
-        var months = new Dictionary<string, DateOnly>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // What each line gives is a small value, and the texts of a few dozen ports are made strings once each, not once
+        // per row. (Sep's parallel enumeration across the 2 cores was measured no faster: docs/benchmarks/ports.md.)
+        var texts = new Texts();
         var rows = new List<BtsRow>(capacity: 100_000);
         var rejected = new List<BtsRejectedLine>();
+        var seen = new bool[10_000];
+        var ports = new List<string>();
         var otherBorder = 0;
         var lines = 0;
         foreach (var row in reader)
         {
             lines++;
-            if (row.ColCount < LegacyColumns.Length)
+            var line = ReadLine(row, texts);
+            if (line.Rejection is { } reason)
             {
-                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadValue, row.Span.ToString()));
-                continue;
+                rejected.Add(new(line.Row.Line, reason, line.Text!));
             }
-            var border = row[3].Span;
-            if (!border.SequenceEqual(MexicanBorder) && !border.Trim().Equals(MexicanBorder, StringComparison.OrdinalIgnoreCase))
+            else if (line.Text is null)
             {
                 otherBorder++;
-                continue;
             }
-            var code = row[2].Span.Trim();
-            if (code.Length != 4 || !IsDigits(code))
+            else
             {
-                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadPortCode, row.Span.ToString()));
-                continue;
+                rows.Add(line.Row);
+                if (!seen[line.Number])
+                {
+                    seen[line.Number] = true;
+                    ports.Add(line.Row.PortCode);
+                }
             }
-            if (!TryParseMonth(months, row[4].Span.Trim(), out var month))
-            {
-                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadMonth, row.Span.ToString()));
-                continue;
-            }
-            if (!BtsMeasureNames.TryParse(row[5].Span, out var measure))
-            {
-                rejected.Add(new(row.LineNumberFrom, BtsRejection.UnknownMeasure, row.Span.ToString()));
-                continue;
-            }
-            if (!long.TryParse(row[6].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                rejected.Add(new(row.LineNumberFrom, BtsRejection.BadValue, row.Span.ToString()));
-                continue;
-            }
-            var number = ((code[0] - '0') * 10 + code[1] - '0') * 100 + (code[2] - '0') * 10 + code[3] - '0';
-            var name = row[0].Span.Trim();
-            if (lastNames[number] is not { } known || !name.SequenceEqual(known))
-            {
-                lastNames[number] = known = Text(names, name);
-            }
-            rows.Add(new(row.LineNumberFrom, codes[number] ??= code.ToString(), known, month, measure, value));
         }
-        return new(new BtsFile(layout, lines, rows, otherBorder, rejected), null);
+        return new(new BtsFile(layout, lines, rows, otherBorder, rejected) { PortCodes = ports }, null);
     }
 
-    private static string Text(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> texts, ReadOnlySpan<char> span)
+    /// <summary>What one line gave: a row (<see cref="Text"/> is its port code), a rejection (the line's text), or neither (another border).</summary>
+    private readonly record struct Line(BtsRow Row, int Number, BtsRejection? Rejection, string? Text);
+
+    private static Line ReadLine(SepReader.Row row, Texts texts)
     {
-        if (!texts.TryGetValue(span, out var text))
+        var number = row.LineNumberFrom;
+        if (row.ColCount < LegacyColumns.Length)
         {
-            text = span.ToString();
-            texts.Dictionary[text] = text;
+            return Rejected(row, BtsRejection.BadValue);
         }
-        return text;
+        var border = row[3].Span;
+        if (!border.SequenceEqual(MexicanBorder) && !border.Trim().Equals(MexicanBorder, StringComparison.OrdinalIgnoreCase))
+        {
+            return default;
+        }
+        var code = row[2].Span.Trim();
+        if (code.Length != 4 || !IsDigits(code))
+        {
+            return Rejected(row, BtsRejection.BadPortCode);
+        }
+        if (!TryParseMonth(row[4].Span.Trim(), out var month))
+        {
+            return Rejected(row, BtsRejection.BadMonth);
+        }
+        if (!BtsMeasureNames.TryParse(row[5].Span, out var measure))
+        {
+            return Rejected(row, BtsRejection.UnknownMeasure);
+        }
+        if (!long.TryParse(row[6].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return Rejected(row, BtsRejection.BadValue);
+        }
+        var port = ((code[0] - '0') * 10 + code[1] - '0') * 100 + (code[2] - '0') * 10 + code[3] - '0';
+        var (portCode, name) = texts.Of(port, code, row[0].Span.Trim());
+        return new Line(new BtsRow(number, portCode, name, month, measure, value), port, null, portCode);
     }
 
-    private static bool TryParseMonth(Dictionary<string, DateOnly>.AlternateLookup<ReadOnlySpan<char>> months, ReadOnlySpan<char> span, out DateOnly month)
+    private static Line Rejected(SepReader.Row row, BtsRejection reason) =>
+        new(new BtsRow(row.LineNumberFrom, "", "", default, default, 0), 0, reason, row.Span.ToString());
+
+    /// <summary>Each port's code and its latest name as strings: a line whose name is the one its port had last time makes no string.</summary>
+    private sealed class Texts
     {
-        if (months.TryGetValue(span, out month))
+        private readonly string?[] codes = new string?[10_000];
+        private readonly string?[] names = new string?[10_000];
+        private readonly Dictionary<string, string> all = new(StringComparer.Ordinal);
+
+        public (string Code, string Name) Of(int port, ReadOnlySpan<char> code, ReadOnlySpan<char> name)
         {
-            return true;
+            var text = codes[port] ??= code.ToString();
+            if (names[port] is { } known && name.SequenceEqual(known))
+            {
+                return (text, known);
+            }
+            if (!all.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out known))
+            {
+                known = name.ToString();
+                all[known] = known;
+            }
+            names[port] = known;
+            return (text, known);
         }
-        if (!DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+    }
+
+    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    // BTS writes "Jan 2024": read from the span without a string; any other spelling goes through DateOnly's own reading.
+    private static bool TryParseMonth(ReadOnlySpan<char> span, out DateOnly month)
+    {
+        if (span.Length == 8 && span[3] == ' ' && IsDigits(span[4..]))
         {
-            return false;
+            var year = ((span[4] - '0') * 10 + span[5] - '0') * 100 + (span[6] - '0') * 10 + span[7] - '0';
+            var name = span[..3];
+            for (var i = 0; i < MonthNames.Length; i++)
+            {
+                if (name.SequenceEqual(MonthNames[i]) && year >= 1)
+                {
+                    month = new DateOnly(year, i + 1, 1);
+                    return true;
+                }
+            }
         }
-        months.Dictionary[span.ToString()] = month;
-        return true;
+        return DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
     }
 
     private static bool IsDigits(ReadOnlySpan<char> text)

@@ -19,35 +19,4 @@ public sealed record BtsSeries(string PortCode, BtsMeasure Measure, DateOnly Fir
             }
         }
     }
-
-    /// <summary>
-    /// The stored shape of a set of distinct counts: one series per port and measure, and apart the counts of
-    /// every key that has more than one value, so a conflict keeps all its values and none is picked.
-    /// </summary>
-    public static (IReadOnlyList<BtsSeries> Series, IReadOnlyList<BtsCount> Conflicting) Of(IEnumerable<BtsCount> counts)
-    {
-        var series = new List<BtsSeries>();
-        var conflicting = new List<BtsCount>();
-        foreach (var group in counts.GroupBy(c => (c.PortCode, c.Measure)))
-        {
-            var first = group.Min(c => c.Month);
-            var values = new long?[MonthsBetween(first, group.Max(c => c.Month)) + 1];
-            var conflicted = new bool[values.Length];
-            foreach (var count in group)
-            {
-                var i = MonthsBetween(first, count.Month);
-                conflicted[i] |= values[i] is not null && values[i] != count.Value;
-                values[i] ??= count.Value;
-            }
-            foreach (var count in group.Where(c => conflicted[MonthsBetween(first, c.Month)]))
-            {
-                values[MonthsBetween(first, count.Month)] = null;
-                conflicting.Add(count);
-            }
-            series.Add(new BtsSeries(group.Key.PortCode, group.Key.Measure, first, values));
-        }
-        return (series, conflicting);
-    }
-
-    private static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month;
 }

@@ -5,62 +5,104 @@ namespace Puente.Domain.Tests.Ports.Flows;
 public sealed class BtsImportPlanTests
 {
     private static readonly DateOnly Feb2021 = new(2021, 2, 1);
-    private static readonly Dictionary<BtsKey, IReadOnlyList<long>> Nothing = [];
 
-    private static BtsRow Row(int line, long value, string port = "2606", BtsMeasure measure = BtsMeasure.BusPassengers) =>
-        new(line, port, "Sasabe", Feb2021, measure, value);
+    private static BtsRow Row(int line, long value, string port = "2606", BtsMeasure measure = BtsMeasure.BusPassengers, DateOnly? month = null) =>
+        new(line, port, "Sasabe", month ?? Feb2021, measure, value);
+
+    private static BtsImportPlan Plan(IEnumerable<BtsRow> rows, IEnumerable<BtsSeries>? stored = null, IEnumerable<BtsCount>? conflicts = null,
+        IReadOnlySet<string>? known = null) =>
+        BtsImportPlan.Make(rows, known, stored ?? [], conflicts ?? []);
+
+    private static BtsSeries Stored(long? value) => new("2606", BtsMeasure.BusPassengers, Feb2021, [value]);
 
     [Fact]
     public void An_exact_repeat_collapses_into_one_count_and_is_reported()
     {
-        var plan = BtsImportPlan.Make([Row(2, 10), Row(3, 10)], Nothing);
+        var plan = Plan([Row(2, 10), Row(3, 10)]);
 
-        Assert.Single(plan.ToAdd);
+        Assert.Equal(1, plan.Added);
         Assert.Equal(3, Assert.Single(plan.ExactDuplicates).Line);
         Assert.Empty(plan.Conflicts);
+        Assert.Equal([10L], Assert.Single(plan.Series).Values);
     }
 
     [Fact]
     public void Two_values_for_one_key_are_both_kept_and_reported_as_a_conflict()
     {
-        var plan = BtsImportPlan.Make([Row(2, 0), Row(3, 2175)], Nothing);
+        var plan = Plan([Row(2, 0), Row(3, 2175)]);
 
-        Assert.Equal([0L, 2175L], plan.ToAdd.Select(c => c.Value));
+        Assert.Equal(2, plan.Added);
         var conflict = Assert.Single(plan.Conflicts);
         Assert.Equal(new BtsKey("2606", Feb2021, BtsMeasure.BusPassengers), conflict.Key);
         Assert.Equal([0L, 2175L], conflict.Values);
+        Assert.Equal([0L, 2175L], plan.Conflicting.Select(c => c.Value));
+        Assert.Equal([null], Assert.Single(plan.Series).Values);
     }
 
     [Fact]
-    public void Rows_already_stored_add_nothing()
+    public void Rows_already_stored_add_nothing_and_write_nothing()
     {
-        var stored = new Dictionary<BtsKey, IReadOnlyList<long>> { [Row(0, 10).Key] = [10] };
+        var plan = Plan([Row(2, 10)], [Stored(10)]);
 
-        var plan = BtsImportPlan.Make([Row(2, 10)], stored);
-
-        Assert.Empty(plan.ToAdd);
+        Assert.Equal(0, plan.Added);
         Assert.Equal(1, plan.AlreadyStored);
         Assert.Empty(plan.Conflicts);
+        Assert.Empty(plan.ChangedPorts);
+        Assert.Empty(plan.Series);
     }
 
     [Fact]
     public void A_new_value_for_a_stored_key_is_added_beside_it_and_reported_with_both_values()
     {
-        var stored = new Dictionary<BtsKey, IReadOnlyList<long>> { [Row(0, 10).Key] = [10] };
+        var plan = Plan([Row(2, 12)], [Stored(10)]);
 
-        var plan = BtsImportPlan.Make([Row(2, 12)], stored);
-
-        Assert.Equal(12, Assert.Single(plan.ToAdd).Value);
+        Assert.Equal(1, plan.Added);
         Assert.Equal([10L, 12L], Assert.Single(plan.Conflicts).Values);
+        Assert.Equal([10L, 12L], plan.Conflicting.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void A_stored_conflict_is_still_one_when_the_file_gives_one_of_its_values_again()
+    {
+        var stored = new[] { new BtsCount("2606", Feb2021, BtsMeasure.BusPassengers, 0), new BtsCount("2606", Feb2021, BtsMeasure.BusPassengers, 2175) };
+
+        var plan = Plan([Row(2, 2175)], [Stored(null)], stored);
+
+        Assert.Equal((0, 1), (plan.Added, plan.AlreadyStored));
+        Assert.Equal([0L, 2175L], Assert.Single(plan.Conflicts).Values);
     }
 
     [Fact]
     public void Different_measures_or_ports_in_the_same_month_do_not_conflict()
     {
-        var plan = BtsImportPlan.Make([Row(2, 1), Row(3, 2, measure: BtsMeasure.Buses), Row(4, 3, port: "2602")], Nothing);
+        var plan = Plan([Row(2, 1), Row(3, 2, measure: BtsMeasure.Buses), Row(4, 3, port: "2602")]);
 
-        Assert.Equal(3, plan.ToAdd.Count);
+        Assert.Equal(3, plan.Added);
         Assert.Empty(plan.Conflicts);
         Assert.Empty(plan.ExactDuplicates);
+        Assert.Equal(["2602", "2606"], plan.ChangedPorts);
+    }
+
+    [Fact]
+    public void Rows_of_ports_the_registry_does_not_know_are_counted_by_port_and_not_written()
+    {
+        var plan = Plan([Row(2, 1), Row(3, 2, port: "9999"), Row(4, 3, port: "9999", measure: BtsMeasure.Buses)], known: new HashSet<string> { "2606" });
+
+        Assert.Equal(1, plan.Added);
+        Assert.Equal(new Dictionary<string, int> { ["9999"] = 2 }, plan.UnknownPorts);
+        Assert.All(plan.Series, s => Assert.Equal("2606", s.PortCode));
+    }
+
+    [Fact]
+    public void A_port_that_gains_a_month_has_all_its_series_written_again_stored_months_included()
+    {
+        var stored = new BtsSeries("2606", BtsMeasure.Buses, new DateOnly(2020, 11, 1), [7L, null, 9L]);
+
+        var plan = Plan([Row(2, 5, measure: BtsMeasure.Buses, month: new DateOnly(2021, 3, 1)), Row(3, 4)], [stored]);
+
+        var buses = Assert.Single(plan.Series, s => s.Measure == BtsMeasure.Buses);
+        Assert.Equal(new DateOnly(2020, 11, 1), buses.FirstMonth);
+        Assert.Equal([7L, null, 9L, null, 5L], buses.Values);
+        Assert.Equal([4L], Assert.Single(plan.Series, s => s.Measure == BtsMeasure.BusPassengers).Values);
     }
 }
