@@ -81,6 +81,7 @@ internal sealed class PuenteHost : IDisposable
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
             .AddFilter("Puente.Web.Pathways.Draws.RunDraw", LogLevel.Information)
             .AddFilter("Puente.Web.Pathways.Appointments.RebookAppointments", LogLevel.Information)
+            .AddFilter("Puente.Web.Pathways.Passes.IssuePasses", LogLevel.Information)
             .AddFilter("Puente.Web.Ports.Flows.ImportBtsFlows", LogLevel.Information));
         collection.AddPuenteCore(configuration);
         collection.AddPuenteIdentityCore();

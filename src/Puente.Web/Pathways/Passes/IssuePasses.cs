@@ -13,7 +13,7 @@ namespace Puente.Web.Pathways.Passes;
 /// Mints and signs passes: for appointments just booked (in the booking's transaction), and again for
 /// every live pass when the signing key is rotated. The only place a pass is signed.
 /// </summary>
-internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimeProvider clock)
+internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimeProvider clock, ILogger<IssuePasses> logger)
 {
     private const string PassIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -24,46 +24,85 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
     public async Task Handle(IReadOnlyList<AppointmentRecord> booked, CancellationToken cancellationToken = default)
     {
         var travellers = await Travellers(booked.Select(a => a.RequestId), cancellationToken);
-        using var key = await signingKey.Handle(cancellationToken);
-        var now = clock.GetUtcNow();
-        var passes = new PassRecord[booked.Count];
-        var parameters = key.PrivateKey.ExportParameters(includePrivateParameters: true);
-        Parallel.For(0, booked.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => ECDsa.Create(parameters),
-            (i, _, privateKey) =>
-            {
-                var appointment = booked[i];
-                var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
-                passes[i] = new PassRecord
-                {
-                    PassId = passId,
-                    AppointmentId = appointment.Id,
-                    KeyId = key.KeyId,
-                    Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), key.KeyId, privateKey),
-                    SignedAt = now,
-                };
-                return privateKey;
-            },
-            privateKey => privateKey.Dispose());
-        CryptographicOperations.ZeroMemory(parameters.D);
-        await BulkInsert.Rows(db, passes, cancellationToken: cancellationToken);
+        var signing = await StartSigning(booked, travellers, cancellationToken);
+        await BulkInsert.Rows(db, await signing, cancellationToken: cancellationToken);
     }
 
     /// <summary>
     /// Revokes the live passes of appointments that moved and writes a new one for where each now is, both in
-    /// the move's transaction. <paramref name="moved"/> carries the appointments' new places.
+    /// the move's transaction. <paramref name="moved"/> carries the appointments' new places, <paramref name="travellers"/>
+    /// each request's travellers as <see cref="ByRequest"/> makes them (the caller has read them already). The new passes are
+    /// signed on other threads while <paramref name="meanwhile"/> uses the context (the caller's other writes),
+    /// so the signing and the database work overlap.
     /// </summary>
-    public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, CancellationToken cancellationToken = default)
+    public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers,
+        Func<Task> meanwhile, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
+        var signing = await StartSigning(moved, travellers, cancellationToken);
+        var read = clock.GetTimestamp();
         var now = clock.GetUtcNow();
-        // All at once: one statement per chunk of appointments and one key load, however many moved.
-        foreach (var chunk in moved.Select(m => m.Id).Chunk(500))
-        {
-            await db.Passes.Where(p => chunk.Contains(p.AppointmentId) && p.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
-        }
-        await Handle(moved, cancellationToken);
+        // One statement however many moved: the ids travel as one array (PostgreSQL) or JSON (SQLite) parameter.
+        var ids = moved.Select(m => m.Id).ToArray();
+        await db.Passes.Where(p => EF.Parameter(ids).Contains(p.AppointmentId) && p.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
+        var revoked = clock.GetTimestamp();
+        await meanwhile();
+        var done = clock.GetTimestamp();
+        var passes = await signing;
+        var signed = clock.GetTimestamp();
+        await BulkInsert.Rows(db, passes, cancellationToken: cancellationToken);
+        var (readMs, revokeMs, meanwhileMs) = (Milliseconds(started, read), Milliseconds(read, revoked), Milliseconds(revoked, done));
+        var (waitMs, writeMs) = (Milliseconds(done, signed), Milliseconds(signed, clock.GetTimestamp()));
+        PassesReissued(logger, moved.Count, readMs, revokeMs, meanwhileMs, waitMs, writeMs);
     }
+
+    /// <summary>Reads the signing key (the database part, on this context), then signs the passes on other threads.</summary>
+    private async Task<Task<PassRecord[]>> StartSigning(IReadOnlyList<AppointmentRecord> booked,
+        IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers, CancellationToken cancellationToken)
+    {
+        using var key = await signingKey.Handle(cancellationToken);
+        var keyId = key.KeyId;
+        var parameters = key.PrivateKey.ExportParameters(includePrivateParameters: true);
+        var now = clock.GetUtcNow();
+        return Task.Run(() =>
+        {
+            var passes = new PassRecord[booked.Count];
+            try
+            {
+                Parallel.For(0, booked.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                    () => ECDsa.Create(parameters),
+                    (i, _, privateKey) =>
+                    {
+                        var appointment = booked[i];
+                        var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
+                        passes[i] = new PassRecord
+                        {
+                            PassId = passId,
+                            AppointmentId = appointment.Id,
+                            KeyId = keyId,
+                            Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), keyId, privateKey),
+                            SignedAt = now,
+                        };
+                        return privateKey;
+                    },
+                    privateKey => privateKey.Dispose());
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(parameters.D);
+            }
+            return passes;
+        }, cancellationToken);
+    }
+
+    private long Milliseconds(long from, long to) => (long)clock.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>Where a reissue's time went (see docs/benchmarks/ports.md); signing overlaps the caller's writes.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Passes reissued: {Count}; read key {ReadMs} ms, revoke old passes {RevokeMs} ms, caller's writes while signing {MeanwhileMs} ms, " +
+        "waited for signing {WaitMs} ms, write passes {WriteMs} ms.")]
+    private static partial void PassesReissued(ILogger logger, int count, long readMs, long revokeMs, long meanwhileMs, long waitMs, long writeMs);
 
     /// <summary>Signs every pass of a booked appointment again with the active key, keeping its id. Returns how many.</summary>
     public Task<int> ResignLive(CancellationToken cancellationToken = default) =>
@@ -121,21 +160,23 @@ internal sealed class IssuePasses(PuenteDb db, GetSigningKey signingKey, TimePro
     private static PassClaims Claims(string passId, AppointmentRecord appointment, IReadOnlyList<PassTraveller> travellers) =>
         new(passId, appointment.Ticket, appointment.PortCode, appointment.ServiceDate, appointment.SlotStart, appointment.GroupSize, travellers);
 
+    /// <summary>One traveller of a request, as read for a pass.</summary>
+    public sealed record Person(Guid RequestId, string GivenNames, string FamilyNames, DateOnly BirthDate, bool IsApplicant);
+
     /// <summary>Each request's travellers as the pass shows them: the applicant first, then by birth date.</summary>
-    private async Task<Dictionary<Guid, IReadOnlyList<PassTraveller>>> Travellers(IEnumerable<Guid> requestIds, CancellationToken cancellationToken)
-    {
-        var people = new List<(Guid RequestId, string GivenNames, string FamilyNames, DateOnly BirthDate, bool IsApplicant)>();
-        foreach (var chunk in requestIds.Distinct().Chunk(500))
-        {
-            var rows = await db.RequestTravellers
-                .Where(rt => chunk.Contains(rt.RequestId))
-                .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new { rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant })
-                .ToListAsync(cancellationToken);
-            people.AddRange(rows.Select(r => (r.RequestId, r.GivenNames, r.FamilyNames, r.BirthDate, r.IsApplicant)));
-        }
-        return people.GroupBy(p => p.RequestId).ToDictionary(
+    public static Dictionary<Guid, IReadOnlyList<PassTraveller>> ByRequest(IEnumerable<Person> people) =>
+        people.GroupBy(p => p.RequestId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<PassTraveller>)g.OrderByDescending(t => t.IsApplicant).ThenBy(t => t.BirthDate)
                 .Select(t => new PassTraveller(Initials(t.GivenNames, t.FamilyNames), t.BirthDate.Year)).ToList());
+
+    private async Task<Dictionary<Guid, IReadOnlyList<PassTraveller>>> Travellers(IEnumerable<Guid> requestIds, CancellationToken cancellationToken)
+    {
+        // One statement however many requests: the ids travel as one array (PostgreSQL) or JSON (SQLite) parameter.
+        var ids = requestIds.Distinct().ToArray();
+        return ByRequest(await db.RequestTravellers
+            .Where(rt => EF.Parameter(ids).Contains(rt.RequestId))
+            .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
+            .ToListAsync(cancellationToken));
     }
 }
