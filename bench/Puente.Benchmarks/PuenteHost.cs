@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -121,6 +122,18 @@ internal sealed class PuenteHost : IDisposable
         NpgsqlConnection.ClearAllPools();
         Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)").GetAwaiter().GetResult();
         Postgres(postgresAdmin!, $"CREATE DATABASE {postgresName} TEMPLATE {postgresName}_template").GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Opens and closes one connection to the database, as a running server's pool would already hold one: after
+    /// <see cref="Restore"/> the next connection would otherwise be the first ever to a new PostgreSQL database.
+    /// </summary>
+    public void Connect()
+    {
+        using var scope = Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<PuenteDb>().Database;
+        database.OpenConnection();
+        database.CloseConnection();
     }
 
     public void Dispose()

@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Puente.Domain.Ports.Flows;
 
 namespace Puente.Web.Ports.Flows;
@@ -17,7 +20,7 @@ internal sealed class BtsSeriesRecord
     public BtsMeasure Measure { get; set; }
     public DateOnly FirstMonth { get; set; }
 
-    /// <summary>A JSON array on SQLite, a <c>bigint[]</c> on PostgreSQL.</summary>
+    /// <summary>Stored packed, on both databases (<see cref="PackedMonths"/>).</summary>
     public List<long?> Values { get; set; } = [];
 
     /// <summary>Made-up figures of the demo fixture, not BTS's; the first real import replaces them all.</summary>
@@ -49,6 +52,41 @@ internal sealed class BtsSeriesRecordConfiguration : IEntityTypeConfiguration<Bt
         series.HasKey(s => new { s.PortCode, s.Measure });
         series.Property(s => s.PortCode).HasMaxLength(4);
         series.Property(s => s.Measure).HasConversion<string>().HasMaxLength(32);
+        series.Property(s => s.Values).HasConversion(
+            new ValueConverter<List<long?>, byte[]>(v => PackedMonths.Pack(v), b => PackedMonths.Unpack(b)),
+            new ValueComparer<List<long?>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (hash, month) => HashCode.Combine(hash, month)),
+                v => v.ToList()));
+    }
+}
+
+/// <summary>
+/// A series' months as one <c>bytea</c> (PostgreSQL) or <c>BLOB</c> (SQLite): eight bytes a month, big-endian, and
+/// -1 for a month without a single value (counts are never negative). The database copies it as it is, where an
+/// array or a JSON text had every month parsed by the server (docs/decisions/0021-bts-counts-stored-as-series.md).
+/// </summary>
+internal static class PackedMonths
+{
+    private const long None = -1;
+
+    public static byte[] Pack(IReadOnlyList<long?> months)
+    {
+        var packed = new byte[months.Count * sizeof(long)];
+        for (var i = 0; i < months.Count; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(packed.AsSpan(i * sizeof(long)), months[i] ?? None);
+        }
+        return packed;
+    }
+
+    public static List<long?> Unpack(byte[] packed)
+    {
+        var months = new List<long?>(packed.Length / sizeof(long));
+        for (var i = 0; i + sizeof(long) <= packed.Length; i += sizeof(long))
+        {
+            var value = BinaryPrimitives.ReadInt64BigEndian(packed.AsSpan(i));
+            months.Add(value == None ? null : value);
+        }
+        return months;
     }
 }
 

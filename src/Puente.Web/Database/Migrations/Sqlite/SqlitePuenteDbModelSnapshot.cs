@@ -1240,9 +1240,9 @@ namespace Puente.Web.Database.Migrations.Sqlite
                     b.Property<DateOnly>("FirstMonth")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("Values")
+                    b.Property<byte[]>("Values")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("PortCode", "Measure");
 
