@@ -145,8 +145,8 @@ internal sealed partial class RebookAppointments(
         Closure closure, List<Affected> affected, CancellationToken cancellationToken)
     {
         // Two statements, not a read per chunk of ids: the affected travellers' entry keys, then every request
-        // holding one of those keys (the affected among them) with its appointment, if any. The keys travel as
-        // one array (PostgreSQL) or JSON (SQLite) parameter, which both look up by hash, without an index on the key.
+        // holding one of those keys (the affected among them) with its appointment, if any. The keys are joined
+        // as a list (see ValueList), which both databases look up by hash, without an index on the key.
         // The travellers' names come along for the new passes.
         var people = await (
             from a in BookedIn(closure)
@@ -154,9 +154,9 @@ internal sealed partial class RebookAppointments(
             join p in db.Travellers on t.TravellerId equals p.Id
             select new { t.EntryKey, Person = new IssuePasses.Person(t.RequestId, p.GivenNames, p.FamilyNames, p.BirthDate, p.IsApplicant) })
             .ToListAsync(cancellationToken);
-        var keys = people.Select(p => p.EntryKey).Distinct().ToArray();
+        var keys = ValueList.Of(db, people.Select(p => p.EntryKey).Distinct().ToArray());
         var others = await (
-            from o in db.RequestTravellers.AsNoTracking().Where(o => EF.Parameter(keys).Contains(o.EntryKey))
+            from o in db.RequestTravellers.AsNoTracking().Where(o => keys.Contains(o.EntryKey))
             from x in db.Appointments.Where(x => x.RequestId == o.RequestId && x.Status != AppointmentStatus.Cancelled).DefaultIfEmpty()
             select new { o.RequestId, o.EntryKey, o.ServiceDate, Appointed = (DateOnly?)x.ServiceDate })
             .ToListAsync(cancellationToken);
@@ -235,8 +235,8 @@ internal sealed partial class RebookAppointments(
     {
         var started = clock.GetTimestamp();
         // Earlier decisions of this closure for these appointments (those left unplaced then): one statement.
-        var ids = placements.Select(p => p.Id).ToArray();
-        var earlier = await db.AppointmentMoves.Where(m => m.ClosureId == closureId && EF.Parameter(ids).Contains(m.AppointmentId))
+        var ids = ValueList.Of(db, placements.Select(p => p.Id).ToArray());
+        var earlier = await db.AppointmentMoves.Where(m => m.ClosureId == closureId && ids.Contains(m.AppointmentId))
             .ToDictionaryAsync(m => m.AppointmentId, cancellationToken);
 
         var startsAt = new Dictionary<(string Port, DateOnly Date, string Slot), DateTimeOffset>();

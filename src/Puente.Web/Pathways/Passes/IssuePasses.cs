@@ -42,9 +42,9 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
         var signing = await StartSigning(moved, travellers, cancellationToken);
         var read = clock.GetTimestamp();
         var now = clock.GetUtcNow();
-        // One statement however many moved: the ids travel as one array (PostgreSQL) or JSON (SQLite) parameter.
-        var ids = moved.Select(m => m.Id).ToArray();
-        await db.Passes.Where(p => EF.Parameter(ids).Contains(p.AppointmentId) && p.RevokedAt == null)
+        // One statement however many moved, the ids joined as a list (see ValueList).
+        var ids = ValueList.Of(db, moved.Select(m => m.Id).ToArray());
+        await db.Passes.Where(p => ids.Contains(p.AppointmentId) && p.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
         var revoked = clock.GetTimestamp();
         await meanwhile();
@@ -172,10 +172,10 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
 
     private async Task<Dictionary<Guid, IReadOnlyList<PassTraveller>>> Travellers(IEnumerable<Guid> requestIds, CancellationToken cancellationToken)
     {
-        // One statement however many requests: the ids travel as one array (PostgreSQL) or JSON (SQLite) parameter.
-        var ids = requestIds.Distinct().ToArray();
+        // One statement however many requests, the ids joined as a list (see ValueList).
+        var ids = ValueList.Of(db, requestIds.Distinct().ToArray());
         return ByRequest(await db.RequestTravellers
-            .Where(rt => EF.Parameter(ids).Contains(rt.RequestId))
+            .Where(rt => ids.Contains(rt.RequestId))
             .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
             .ToListAsync(cancellationToken));
     }
