@@ -71,8 +71,8 @@ internal static class MoveBookedAppointments
             return [.. moves.Select(m => m.Id)];
         }
         // Fewer rows than moves: a check-in or cancellation came first for some; those are where they were.
-        var ids = moves.Select(m => m.Id).ToArray();
-        var now = await db.Appointments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+        var ids = ValueList.Of(db, moves.Select(m => m.Id).ToArray());
+        var now = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.PortCode, a.ServiceDate, a.SlotStart })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         return [.. moves.Where(m => now.TryGetValue(m.Id, out var a) && (a.PortCode, a.ServiceDate, a.SlotStart) == (m.Port, m.Date, m.Slot)).Select(m => m.Id)];

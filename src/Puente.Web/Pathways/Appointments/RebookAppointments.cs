@@ -145,8 +145,8 @@ internal sealed partial class RebookAppointments(
         Closure closure, List<Affected> affected, CancellationToken cancellationToken)
     {
         // Two statements, not a read per chunk of ids: the affected travellers' entry keys, then every request
-        // holding one of those keys (the affected among them) with its appointment, if any. The keys travel as
-        // one array (PostgreSQL) or JSON (SQLite) parameter, which both look up by hash, without an index on the key.
+        // holding one of those keys (the affected among them) with its appointment, if any. The keys are joined
+        // as a list (see ValueList), which both databases look up by hash, without an index on the key.
         // The travellers' names come along for the new passes.
         var people = await (
             from a in BookedIn(closure)
@@ -154,9 +154,9 @@ internal sealed partial class RebookAppointments(
             join p in db.Travellers on t.TravellerId equals p.Id
             select new { t.EntryKey, Person = new IssuePasses.Person(t.RequestId, p.GivenNames, p.FamilyNames, p.BirthDate, p.IsApplicant) })
             .ToListAsync(cancellationToken);
-        var keys = people.Select(p => p.EntryKey).Distinct().ToArray();
+        var keys = ValueList.Of(db, people.Select(p => p.EntryKey).Distinct().ToArray());
         var others = await (
-            from o in db.RequestTravellers.AsNoTracking().Where(o => EF.Parameter(keys).Contains(o.EntryKey))
+            from o in db.RequestTravellers.AsNoTracking().Where(o => keys.Contains(o.EntryKey))
             from x in db.Appointments.Where(x => x.RequestId == o.RequestId && x.Status != AppointmentStatus.Cancelled).DefaultIfEmpty()
             select new { o.RequestId, o.EntryKey, o.ServiceDate, Appointed = (DateOnly?)x.ServiceDate })
             .ToListAsync(cancellationToken);
@@ -227,7 +227,7 @@ internal sealed partial class RebookAppointments(
     /// Makes the planned moves set-based (<see cref="MoveBookedAppointments"/>: each only while still booked at the
     /// closed port on its date, so a check-in or a cancellation that got there first wins and its group is left
     /// alone); then records every decision once, with the new passes and the messages, each kind written
-    /// set-based, the passes signed while the moves and messages are written.
+    /// set-based, the passes signed on the other cores from the plan on, while the appointments move and the rest is written.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
         Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
@@ -235,8 +235,8 @@ internal sealed partial class RebookAppointments(
     {
         var started = clock.GetTimestamp();
         // Earlier decisions of this closure for these appointments (those left unplaced then): one statement.
-        var ids = placements.Select(p => p.Id).ToArray();
-        var earlier = await db.AppointmentMoves.Where(m => m.ClosureId == closureId && EF.Parameter(ids).Contains(m.AppointmentId))
+        var ids = ValueList.Of(db, placements.Select(p => p.Id).ToArray());
+        var earlier = await db.AppointmentMoves.Where(m => m.ClosureId == closureId && ids.Contains(m.AppointmentId))
             .ToDictionaryAsync(m => m.AppointmentId, cancellationToken);
 
         var startsAt = new Dictionary<(string Port, DateOnly Date, string Slot), DateTimeOffset>();
@@ -248,6 +248,10 @@ internal sealed partial class RebookAppointments(
             }
             return instant;
         }
+        // The new passes are signed for the planned places from here on, on the other cores, while the appointments
+        // are moved and the moves and messages built and written; those whose move does not happen are left out.
+        var planned = placements.Where(p => p.To is not null).Select(p => Moved(byId[p.Id], p.To!, StartsAt(p.To!))).ToList();
+        var signing = await passes.StartSigning(planned, travellers, cancellationToken);
         var movedIds = await MoveBookedAppointments.Handle(db, closedPort, placements
             .Where(p => p.To is not null)
             .Select(p => new AppointmentMove(p.Id, byId[p.Id].ServiceDate, p.To!.Port, p.To.Date, p.To.Slot, StartsAt(p.To)))
@@ -255,7 +259,6 @@ internal sealed partial class RebookAppointments(
 
         var updated = clock.GetTimestamp();
         var made = new List<RebookingPlacement>(placements.Count);
-        var moved = new List<AppointmentRecord>(movedIds.Count);
         var moves = new List<AppointmentMoveRecord>(placements.Count);
         var messages = new List<OutboxMessageRecord>(placements.Count);
         var movedTexts = new RenderedOnce<(string, string, DateOnly, string, DateOnly, string)>();
@@ -286,12 +289,6 @@ internal sealed partial class RebookAppointments(
             {
                 continue;
             }
-            moved.Add(new AppointmentRecord
-            {
-                Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
-                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = StartsAt(to),
-                Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
-            });
             if (earlier.TryGetValue(from.Id, out var unplaced))
             {
                 unplaced.ToPort = to.Port;
@@ -309,7 +306,7 @@ internal sealed partial class RebookAppointments(
             made.Add(placement);
         }
         var told = clock.GetTimestamp();
-        await passes.Reissue(moved, travellers, async () =>
+        await passes.Reissue(signing, movedIds, async () =>
         {
             await BulkInsert.Rows(db, moves, cancellationToken: cancellationToken);
             await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
@@ -317,7 +314,7 @@ internal sealed partial class RebookAppointments(
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         var (moveMs, tellMs, writeMs) = (Milliseconds(started, updated), Milliseconds(updated, told), Milliseconds(told, clock.GetTimestamp()));
-        StepsApplied(logger, closedPort, moved.Count, moveMs, tellMs, writeMs);
+        StepsApplied(logger, closedPort, movedIds.Count, moveMs, tellMs, writeMs);
         return made;
     }
 
@@ -333,6 +330,14 @@ internal sealed partial class RebookAppointments(
         "Rebooking from {Port}: {Moved} moved; read earlier decisions and move appointments {MoveMs} ms, build moves and messages {TellMs} ms, " +
         "reissue passes and write moves and messages {WriteMs} ms.")]
     private static partial void StepsApplied(ILogger logger, string port, int moved, long moveMs, long tellMs, long writeMs);
+
+    /// <summary>An affected appointment as it is once moved to <paramref name="to"/>.</summary>
+    private static AppointmentRecord Moved(Affected from, RebookingDestination to, DateTimeOffset startsAt) => new()
+    {
+        Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
+        ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = startsAt,
+        Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
+    };
 
     private static AppointmentMoveRecord Move(Guid closureId, Affected from, RebookingDestination? to, DateTimeOffset now) => new()
     {
