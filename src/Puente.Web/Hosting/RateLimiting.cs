@@ -78,7 +78,6 @@ internal static class RateLimiting
         var anonymous = Bucket(options.AnonymousBurst, options.AnonymousPerWindow, window);
         var signIn = Bucket(options.SignInBurst, options.SignInPerWindow, window);
         services.AddSingleton<SubmissionQueue>();
-        services.AddSingleton<TooManyRequestsProblem>();
 
         services.AddRateLimiter(limiter =>
         {
@@ -108,13 +107,15 @@ internal static class RateLimiting
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (context.IsApi())
         {
-            await context.RequestServices.GetRequiredService<TooManyRequestsProblem>()
-                .Write(context, seconds, Math.Max(1L, (long)Math.Ceiling(retryAfter.TotalMilliseconds)));
+            var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests };
+            problem.Extensions["retryAfterMs"] = Math.Max(1L, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
+            context.RequestServices.GetRequiredService<Problems>().Describe(problem, ProblemCodes.TooManyRequests, seconds.ToString(CultureInfo.InvariantCulture));
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
             return;
         }
-        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var html = Html;
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(

@@ -227,7 +227,7 @@ internal sealed partial class RebookAppointments(
     /// Makes the planned moves set-based (<see cref="MoveBookedAppointments"/>: each only while still booked at the
     /// closed port on its date, so a check-in or a cancellation that got there first wins and its group is left
     /// alone); then records every decision once, with the new passes and the messages, each kind written
-    /// set-based, the passes signed on the other cores from the plan on, while the appointments move and the rest is written.
+    /// set-based, the passes signed while the moves and messages are written.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
         Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
@@ -248,10 +248,6 @@ internal sealed partial class RebookAppointments(
             }
             return instant;
         }
-        // The new passes are signed for the planned places from here on, on the other cores, while the appointments
-        // are moved and the moves and messages built and written; those whose move does not happen are left out.
-        var planned = placements.Where(p => p.To is not null).Select(p => Moved(byId[p.Id], p.To!, StartsAt(p.To!))).ToList();
-        var signing = await passes.StartSigning(planned, travellers, cancellationToken);
         var movedIds = await MoveBookedAppointments.Handle(db, closedPort, placements
             .Where(p => p.To is not null)
             .Select(p => new AppointmentMove(p.Id, byId[p.Id].ServiceDate, p.To!.Port, p.To.Date, p.To.Slot, StartsAt(p.To)))
@@ -259,6 +255,7 @@ internal sealed partial class RebookAppointments(
 
         var updated = clock.GetTimestamp();
         var made = new List<RebookingPlacement>(placements.Count);
+        var moved = new List<AppointmentRecord>(movedIds.Count);
         var moves = new List<AppointmentMoveRecord>(placements.Count);
         var messages = new List<OutboxMessageRecord>(placements.Count);
         var movedTexts = new RenderedOnce<(string, string, DateOnly, string, DateOnly, string)>();
@@ -289,6 +286,12 @@ internal sealed partial class RebookAppointments(
             {
                 continue;
             }
+            moved.Add(new AppointmentRecord
+            {
+                Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
+                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = StartsAt(to),
+                Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
+            });
             if (earlier.TryGetValue(from.Id, out var unplaced))
             {
                 unplaced.ToPort = to.Port;
@@ -306,7 +309,7 @@ internal sealed partial class RebookAppointments(
             made.Add(placement);
         }
         var told = clock.GetTimestamp();
-        await passes.Reissue(signing, movedIds, async () =>
+        await passes.Reissue(moved, travellers, async () =>
         {
             await BulkInsert.Rows(db, moves, cancellationToken: cancellationToken);
             await BulkInsert.Rows(db, messages, cancellationToken: cancellationToken);
@@ -314,7 +317,7 @@ internal sealed partial class RebookAppointments(
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         var (moveMs, tellMs, writeMs) = (Milliseconds(started, updated), Milliseconds(updated, told), Milliseconds(told, clock.GetTimestamp()));
-        StepsApplied(logger, closedPort, movedIds.Count, moveMs, tellMs, writeMs);
+        StepsApplied(logger, closedPort, moved.Count, moveMs, tellMs, writeMs);
         return made;
     }
 
@@ -330,14 +333,6 @@ internal sealed partial class RebookAppointments(
         "Rebooking from {Port}: {Moved} moved; read earlier decisions and move appointments {MoveMs} ms, build moves and messages {TellMs} ms, " +
         "reissue passes and write moves and messages {WriteMs} ms.")]
     private static partial void StepsApplied(ILogger logger, string port, int moved, long moveMs, long tellMs, long writeMs);
-
-    /// <summary>An affected appointment as it is once moved to <paramref name="to"/>.</summary>
-    private static AppointmentRecord Moved(Affected from, RebookingDestination to, DateTimeOffset startsAt) => new()
-    {
-        Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
-        ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = startsAt,
-        Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
-    };
 
     private static AppointmentMoveRecord Move(Guid closureId, Affected from, RebookingDestination? to, DateTimeOffset now) => new()
     {

@@ -29,18 +29,21 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
     }
 
     /// <summary>
-    /// Revokes the live passes of the appointments that moved and writes the new ones signed by <paramref name="signing"/>
-    /// (<see cref="StartSigning"/>, started for the places the appointments were about to take), both in the move's
-    /// transaction; a signed pass whose appointment did not move after all (a check-in or a cancellation got there first)
-    /// is left out. <paramref name="meanwhile"/> (the caller's other writes) uses the context while the signing may still
-    /// run, so the signing and the database work overlap.
+    /// Revokes the live passes of appointments that moved and writes a new one for where each now is, both in
+    /// the move's transaction. <paramref name="moved"/> carries the appointments' new places, <paramref name="travellers"/>
+    /// each request's travellers as <see cref="ByRequest"/> makes them (the caller has read them already). The new passes are
+    /// signed on other threads while <paramref name="meanwhile"/> uses the context (the caller's other writes),
+    /// so the signing and the database work overlap.
     /// </summary>
-    public async Task Reissue(Task<PassRecord[]> signing, IReadOnlySet<Guid> moved, Func<Task> meanwhile, CancellationToken cancellationToken = default)
+    public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers,
+        Func<Task> meanwhile, CancellationToken cancellationToken = default)
     {
         var started = clock.GetTimestamp();
+        var signing = await StartSigning(moved, travellers, cancellationToken);
+        var read = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         // One statement however many moved, the ids joined as a list (see ValueList).
-        var ids = ValueList.Of(db, moved.ToArray());
+        var ids = ValueList.Of(db, moved.Select(m => m.Id).ToArray());
         await db.Passes.Where(p => ids.Contains(p.AppointmentId) && p.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAt, now), cancellationToken);
         var revoked = clock.GetTimestamp();
@@ -48,15 +51,14 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
         var done = clock.GetTimestamp();
         var passes = await signing;
         var signed = clock.GetTimestamp();
-        await BulkInsert.Rows(db, passes.Where(p => moved.Contains(p.AppointmentId)), cancellationToken: cancellationToken);
-        var (revokeMs, meanwhileMs) = (Milliseconds(started, revoked), Milliseconds(revoked, done));
+        await BulkInsert.Rows(db, passes, cancellationToken: cancellationToken);
+        var (readMs, revokeMs, meanwhileMs) = (Milliseconds(started, read), Milliseconds(read, revoked), Milliseconds(revoked, done));
         var (waitMs, writeMs) = (Milliseconds(done, signed), Milliseconds(signed, clock.GetTimestamp()));
-        PassesReissued(logger, moved.Count, revokeMs, meanwhileMs, waitMs, writeMs);
+        PassesReissued(logger, moved.Count, readMs, revokeMs, meanwhileMs, waitMs, writeMs);
     }
 
-    /// <summary>Reads the signing key (the database part, on this context), then signs the passes on other threads:
-    /// await the returned task for them.</summary>
-    public async Task<Task<PassRecord[]>> StartSigning(IReadOnlyList<AppointmentRecord> booked,
+    /// <summary>Reads the signing key (the database part, on this context), then signs the passes on other threads.</summary>
+    private async Task<Task<PassRecord[]>> StartSigning(IReadOnlyList<AppointmentRecord> booked,
         IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers, CancellationToken cancellationToken)
     {
         using var key = await signingKey.Handle(cancellationToken);
@@ -98,9 +100,9 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
 
     /// <summary>Where a reissue's time went (see docs/benchmarks/ports.md); signing overlaps the caller's writes.</summary>
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Passes reissued: {Count}; revoke old passes {RevokeMs} ms, caller's writes while signing {MeanwhileMs} ms, " +
+        "Passes reissued: {Count}; read key {ReadMs} ms, revoke old passes {RevokeMs} ms, caller's writes while signing {MeanwhileMs} ms, " +
         "waited for signing {WaitMs} ms, write passes {WriteMs} ms.")]
-    private static partial void PassesReissued(ILogger logger, int count, long revokeMs, long meanwhileMs, long waitMs, long writeMs);
+    private static partial void PassesReissued(ILogger logger, int count, long readMs, long revokeMs, long meanwhileMs, long waitMs, long writeMs);
 
     /// <summary>Signs every pass of a booked appointment again with the active key, keeping its id. Returns how many.</summary>
     public Task<int> ResignLive(CancellationToken cancellationToken = default) =>

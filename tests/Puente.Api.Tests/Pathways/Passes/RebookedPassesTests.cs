@@ -60,8 +60,7 @@ public sealed partial class RebookedPassesTests
                     .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new IssuePasses.Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
                     .ToListAsync(Ct));
                 var passes = scope.ServiceProvider.GetRequiredService<IssuePasses>();
-                var signing = await passes.StartSigning(appointments, travellers, Ct);
-                await passes.Reissue(signing, appointments.Select(a => a.Id).ToHashSet(), () => Task.CompletedTask, Ct);
+                await passes.Reissue(appointments, travellers, () => Task.CompletedTask, Ct);
                 await transaction.CommitAsync(Ct);
             }
             await AssertOneLivePassWhereEachIs(app, booked, revokedEach: run);
