@@ -109,8 +109,13 @@ public class RebookingBenchmarks
         signingKey.Dispose();
     }
 
+    /// <summary>The seeded database, with one connection opened and closed as a running server's pool would hold.</summary>
     [IterationSetup]
-    public void SeededDatabase() => host.Restore();
+    public void SeededDatabase()
+    {
+        host.Restore();
+        host.Connect();
+    }
 
     [Benchmark(Baseline = true)]
     public async Task<int> ReadAppointments()

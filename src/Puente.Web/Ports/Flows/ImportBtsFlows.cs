@@ -51,6 +51,20 @@ internal sealed partial class ImportBtsFlows(PuenteDb db, TimeProvider clock, IL
         // needs the other until the stored series of the file's ports are read. A file that is not BTS leaves the
         // transaction unfinished, so it rolls back and nothing changes.
         var reading = Task.Run(() => Timed(() => BtsCsv.Read(file)), cancellationToken);
+        try
+        {
+            return await Import(reading, started, demo, cancellationToken);
+        }
+        finally
+        {
+            // The read holds the caller's file: when the database side fails or is cancelled first, the read still
+            // ends before the caller gets its file back (its own outcome no longer matters then).
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<Outcome> Import(Task<(BtsReadResult Result, double Ms)> reading, long started, bool demo, CancellationToken cancellationToken)
+    {
         // One connection for the whole import (SQLite would otherwise open the file twice).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var known = (await db.Ports.AsNoTracking().Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Ports.Flows;
@@ -39,6 +41,24 @@ public sealed class FlowsTests
 
         Assert.Equal((0, 6), (second.Added, second.AlreadyStored));
         Assert.Single(second.Conflicts);
+    }
+
+    // The file is read on another thread while the database gets ready; when the database side fails first, the
+    // import still returns only once that read has let go of the caller's file.
+    [Fact]
+    public async Task An_import_that_fails_before_the_file_is_read_returns_only_after_the_read_has_ended()
+    {
+        var failing = new FailingReads();
+        await using var app = new PuenteApp(demo: false, interceptors: [failing]);
+        await app.MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        using var file = new SlowFile(await File.ReadAllTextAsync(TestFiles.Fixture("Ports/bts-current.csv"), Ct));
+        failing.Armed = true;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<ImportBtsFlows>().Handle(file, Ct));
+
+        Assert.Equal(FailingReads.Message, failure.Message);
+        Assert.True(file.Ended, "the import returned while its file was still being read");
     }
 
     [Fact]
@@ -161,5 +181,49 @@ public sealed class FlowsTests
         var legacy = await Import(app, TestFiles.RealData("bts_border_crossing_legacy7col_us_mexico_awtotty.csv"));
         Assert.Equal((BtsLayout.Legacy, 3_285), (legacy.Layout, legacy.RowsRead));
         Assert.Empty(legacy.Rejected);
+    }
+
+    /// <summary>Once armed, every query fails as a lost database would.</summary>
+    private sealed class FailingReads : DbCommandInterceptor
+    {
+        public const string Message = "The database went away.";
+
+        public volatile bool Armed;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            Armed ? throw new InvalidOperationException(Message) : ValueTask.FromResult(result);
+    }
+
+    /// <summary>A file on a slow disk: its first read takes half a second; it knows when it has been read to the end.</summary>
+    private sealed class SlowFile(string text) : TextReader
+    {
+        private int position;
+
+        public bool Ended { get; private set; }
+
+        public override int Peek() => position < text.Length ? text[position] : -1;
+
+        public override int Read() => position < text.Length ? text[position++] : End(-1);
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (position == 0)
+            {
+                Thread.Sleep(500);
+            }
+            var read = Math.Min(buffer.Length, text.Length - position);
+            text.AsSpan(position, read).CopyTo(buffer);
+            position += read;
+            return read > 0 ? read : End(0);
+        }
+
+        private int End(int nothing)
+        {
+            Ended = true;
+            return nothing;
+        }
     }
 }
