@@ -106,6 +106,9 @@ internal sealed class PuenteHost : IDisposable
             File.Copy(Live, template, overwrite: true);
             return;
         }
+        // A running server's tables have statistics (autovacuum gathers them after large changes), so its planner
+        // knows their sizes; a database seeded a moment ago has none yet, and its plans would be guesses.
+        Postgres(postgresAdmin!, "ANALYZE", postgresName).GetAwaiter().GetResult();
         NpgsqlConnection.ClearAllPools();
         Postgres(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresName}_template").GetAwaiter().GetResult();
         Postgres(postgresAdmin!, $"CREATE DATABASE {postgresName}_template TEMPLATE {postgresName}").GetAwaiter().GetResult();
@@ -148,9 +151,9 @@ internal sealed class PuenteHost : IDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private static async Task Postgres(string admin, string statement)
+    private static async Task Postgres(string admin, string statement, string database = "postgres")
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(statement, connection);
         await command.ExecuteNonQueryAsync();

@@ -75,6 +75,34 @@ internal static class BulkInsert
             Getter.GetClrValue(row) is { } value ? Mapping.Converter?.ConvertToProvider(value) ?? value : null;
     }
 
+    /// <summary>
+    /// A column as <c>COPY</c> writes it: with the provider's own type (<c>Guid</c>, <c>string</c>, <c>DateOnly</c>…) and
+    /// its store type, so Npgsql finds its writer once for the column, not again for every value given as an object.
+    /// </summary>
+    private abstract class CopiedColumn
+    {
+        public static CopiedColumn Of(Column column)
+        {
+            var type = column.Mapping.Converter?.ProviderClrType ?? column.Mapping.ClrType;
+            return (CopiedColumn)Activator.CreateInstance(typeof(CopiedColumn<>).MakeGenericType(Nullable.GetUnderlyingType(type) ?? type), column)!;
+        }
+
+        public abstract Task Write(NpgsqlBinaryImporter writer, object row, CancellationToken cancellationToken);
+    }
+
+    private sealed class CopiedColumn<T>(Column column) : CopiedColumn
+    {
+        // The store type without its size ("character varying", not "character varying(16)") names Npgsql's writer.
+        private readonly string storeType = column.Mapping.StoreTypeNameBase;
+
+        public override Task Write(NpgsqlBinaryImporter writer, object row, CancellationToken cancellationToken) => column.Value(row) switch
+        {
+            T value => writer.WriteAsync(value, storeType, cancellationToken),
+            null => writer.WriteNullAsync(cancellationToken),
+            var other => throw new InvalidOperationException($"{column.Name} holds a {other.GetType().Name} where {typeof(T).Name} was expected."),
+        };
+    }
+
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     // COPY cannot skip conflicts, so a skipping write copies into a temporary table dropped at commit,
@@ -88,24 +116,16 @@ internal static class BulkInsert
             target = Quote($"bulk_{table.Name}");
             await Execute(connection, $"CREATE TEMPORARY TABLE IF NOT EXISTS {target} (LIKE {table.QuotedName}) ON COMMIT DROP; TRUNCATE {target}", cancellationToken);
         }
-        // The store type without its size ("character varying", not "character varying(16)") names Npgsql's writer.
-        var types = table.Columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        var columns = table.Columns.Select(CopiedColumn.Of).ToArray();
         await using (var writer = await connection.BeginBinaryImportAsync(
             $"COPY {target} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var row in rows)
             {
                 await writer.StartRowAsync(cancellationToken);
-                for (var i = 0; i < table.Columns.Count; i++)
+                foreach (var column in columns)
                 {
-                    if (table.Columns[i].Value(row) is { } value)
-                    {
-                        await writer.WriteAsync(value, types[i], cancellationToken);
-                    }
-                    else
-                    {
-                        await writer.WriteNullAsync(cancellationToken);
-                    }
+                    await column.Write(writer, row, cancellationToken);
                 }
             }
             var copied = await writer.CompleteAsync(cancellationToken);

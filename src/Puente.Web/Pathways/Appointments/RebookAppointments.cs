@@ -227,7 +227,8 @@ internal sealed partial class RebookAppointments(
     /// Makes the planned moves set-based (<see cref="MoveBookedAppointments"/>: each only while still booked at the
     /// closed port on its date, so a check-in or a cancellation that got there first wins and its group is left
     /// alone); then records every decision once, with the new passes and the messages, each kind written
-    /// set-based, the passes signed while the moves and messages are written.
+    /// set-based, the passes signed while the moves and messages are written. The records and texts are built on
+    /// another core while the database moves the appointments; those of a group that did not move are dropped.
     /// </summary>
     private async Task<IReadOnlyList<RebookingPlacement>> Apply(
         Guid closureId, string closedPort, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, Dictionary<Guid, Affected> byId,
@@ -240,73 +241,61 @@ internal sealed partial class RebookAppointments(
             .ToDictionaryAsync(m => m.AppointmentId, cancellationToken);
 
         var startsAt = new Dictionary<(string Port, DateOnly Date, string Slot), DateTimeOffset>();
-        DateTimeOffset StartsAt(RebookingDestination to)
+        var planned = new List<AppointmentMove>(placements.Count);
+        foreach (var placement in placements)
         {
-            if (!startsAt.TryGetValue((to.Port, to.Date, to.Slot), out var instant))
+            if (placement.To is { } to)
             {
-                startsAt[(to.Port, to.Date, to.Slot)] = instant = PortCalendar.SlotStartsAt(to.Date, SlotTime.Parse(to.Slot), zones[to.Port]);
+                if (!startsAt.TryGetValue((to.Port, to.Date, to.Slot), out var instant))
+                {
+                    startsAt[(to.Port, to.Date, to.Slot)] = instant = PortCalendar.SlotStartsAt(to.Date, SlotTime.Parse(to.Slot), zones[to.Port]);
+                }
+                planned.Add(new AppointmentMove(placement.Id, byId[placement.Id].ServiceDate, to.Port, to.Date, to.Slot, instant));
             }
-            return instant;
         }
-        var movedIds = await MoveBookedAppointments.Handle(db, closedPort, placements
-            .Where(p => p.To is not null)
-            .Select(p => new AppointmentMove(p.Id, byId[p.Id].ServiceDate, p.To!.Port, p.To.Date, p.To.Slot, StartsAt(p.To)))
-            .ToList(), cancellationToken);
-
+        var building = Task.Run(() => Decisions(closureId, reason, placements, planned, byId, earlier, names, now), cancellationToken);
+        HashSet<Guid> movedIds;
+        try
+        {
+            movedIds = await MoveBookedAppointments.Handle(db, closedPort, planned, cancellationToken);
+        }
+        finally
+        {
+            // The records and texts are built from this call's own data: they end before it returns, whatever the move did.
+            await ((Task)building).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         var updated = clock.GetTimestamp();
+        var decisions = await building;
+        var built = clock.GetTimestamp();
+
         var made = new List<RebookingPlacement>(placements.Count);
         var moved = new List<AppointmentRecord>(movedIds.Count);
         var moves = new List<AppointmentMoveRecord>(placements.Count);
         var messages = new List<OutboxMessageRecord>(placements.Count);
-        var movedTexts = new RenderedOnce<(string, string, DateOnly, string, DateOnly, string)>();
-        var notMovedTexts = new RenderedOnce<(string, string, DateOnly)>();
-        void Tell(Contact contact, Func<OutgoingMessage> message)
+        foreach (var decision in decisions)
         {
-            if (enqueue.For(contact, message) is { } record)
+            if (decision.Moved is { } appointment)
             {
-                messages.Add(record);
-            }
-        }
-        foreach (var placement in placements)
-        {
-            var from = byId[placement.Id];
-            var contact = from.Contact;
-            if (placement.To is not { } to)
-            {
-                if (!earlier.ContainsKey(from.Id))
+                if (!movedIds.Contains(appointment.Id))
                 {
-                    moves.Add(Move(closureId, from, null, now));
-                    Tell(contact, () => notMovedTexts.For((contact.Language, from.PortCode, from.ServiceDate), from.Ticket,
-                        ticket => templates.AppointmentNotMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, ticket)));
+                    continue;
                 }
-                made.Add(placement);
-                continue;
+                moved.Add(appointment);
+                if (earlier.TryGetValue(appointment.Id, out var unplaced))
+                {
+                    var to = decision.Placement.To!;
+                    (unplaced.ToPort, unplaced.ToDate, unplaced.ToSlot, unplaced.Rule, unplaced.DecidedAt) = (to.Port, to.Date, to.Slot, to.Rule, now);
+                }
             }
-            if (!movedIds.Contains(from.Id))
+            if (decision.Move is { } move)
             {
-                continue;
+                moves.Add(move);
             }
-            moved.Add(new AppointmentRecord
+            if (decision.Message is { } message)
             {
-                Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
-                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = StartsAt(to),
-                Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
-            });
-            if (earlier.TryGetValue(from.Id, out var unplaced))
-            {
-                unplaced.ToPort = to.Port;
-                unplaced.ToDate = to.Date;
-                unplaced.ToSlot = to.Slot;
-                unplaced.Rule = to.Rule;
-                unplaced.DecidedAt = now;
+                messages.Add(message);
             }
-            else
-            {
-                moves.Add(Move(closureId, from, to, now));
-            }
-            Tell(contact, () => movedTexts.For((contact.Language, from.PortCode, from.ServiceDate, to.Port, to.Date, to.Slot), from.Ticket,
-                ticket => templates.AppointmentMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, ticket)));
-            made.Add(placement);
+            made.Add(decision.Placement);
         }
         var told = clock.GetTimestamp();
         await passes.Reissue(moved, travellers, async () =>
@@ -316,9 +305,51 @@ internal sealed partial class RebookAppointments(
             // Only the earlier unplaced decisions that now found room are tracked, and saved here.
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        var (moveMs, tellMs, writeMs) = (Milliseconds(started, updated), Milliseconds(updated, told), Milliseconds(told, clock.GetTimestamp()));
-        StepsApplied(logger, closedPort, moved.Count, moveMs, tellMs, writeMs);
+        var (moveMs, waitMs, writeMs) = (Milliseconds(started, updated), Milliseconds(updated, built), Milliseconds(told, clock.GetTimestamp()));
+        StepsApplied(logger, closedPort, moved.Count, moveMs, waitMs, writeMs);
         return made;
+    }
+
+    /// <summary>
+    /// What one placement leaves if its group moves (or, unplaced, as it stands): the appointment at its new place, the
+    /// decision's row (none when an earlier run of the closure recorded it already; a placed one then updates that row)
+    /// and the message to the applicant.
+    /// </summary>
+    private sealed record Decision(RebookingPlacement Placement, AppointmentRecord? Moved, AppointmentMoveRecord? Move, OutboxMessageRecord? Message);
+
+    /// <summary>Every placement's records and message, in the plan's order; runs beside the move, so it reads only what it is given.</summary>
+    private List<Decision> Decisions(Guid closureId, LaneReason reason, IReadOnlyList<RebookingPlacement> placements, List<AppointmentMove> planned,
+        Dictionary<Guid, Affected> byId, Dictionary<Guid, AppointmentMoveRecord> earlier, Dictionary<string, string> names, DateTimeOffset now)
+    {
+        var decisions = new List<Decision>(placements.Count);
+        var movedTexts = new RenderedOnce<(string, string, DateOnly, string, DateOnly, string)>();
+        var notMovedTexts = new RenderedOnce<(string, string, DateOnly)>();
+        var next = 0;
+        foreach (var placement in placements)
+        {
+            var from = byId[placement.Id];
+            var contact = from.Contact;
+            if (placement.To is not { } to)
+            {
+                decisions.Add(earlier.ContainsKey(from.Id)
+                    ? new Decision(placement, null, null, null)
+                    : new Decision(placement, null, Move(closureId, from, null, now), enqueue.For(contact, () => notMovedTexts.For(
+                        (contact.Language, from.PortCode, from.ServiceDate), from.Ticket,
+                        ticket => templates.AppointmentNotMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, ticket)))));
+                continue;
+            }
+            var move = planned[next++];
+            var appointment = new AppointmentRecord
+            {
+                Id = from.Id, RequestId = from.RequestId, ApplicantUserId = from.ApplicantUserId, Ticket = from.Ticket,
+                ServiceDate = to.Date, PortCode = to.Port, SlotStart = to.Slot, SlotStartsAt = move.StartsAt,
+                Phase = from.Phase, GroupSize = from.GroupSize, Status = AppointmentStatus.Booked,
+            };
+            decisions.Add(new Decision(placement, appointment, earlier.ContainsKey(from.Id) ? null : Move(closureId, from, to, now),
+                enqueue.For(contact, () => movedTexts.For((contact.Language, from.PortCode, from.ServiceDate, to.Port, to.Date, to.Slot), from.Ticket,
+                    ticket => templates.AppointmentMoved(contact.Language, reason.ToString(), names[from.PortCode], from.ServiceDate, names[to.Port], to.Date, to.Slot, ticket)))));
+        }
+        return decisions;
     }
 
     private long Milliseconds(long from, long to) => (long)clock.GetElapsedTime(from, to).TotalMilliseconds;
@@ -330,9 +361,9 @@ internal sealed partial class RebookAppointments(
 
     /// <summary>Where the moves' time went (see docs/benchmarks/ports.md).</summary>
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Rebooking from {Port}: {Moved} moved; read earlier decisions and move appointments {MoveMs} ms, build moves and messages {TellMs} ms, " +
-        "reissue passes and write moves and messages {WriteMs} ms.")]
-    private static partial void StepsApplied(ILogger logger, string port, int moved, long moveMs, long tellMs, long writeMs);
+        "Rebooking from {Port}: {Moved} moved; read earlier decisions and move appointments {MoveMs} ms, then waited for the moves and messages " +
+        "built meanwhile {WaitMs} ms, reissue passes and write moves and messages {WriteMs} ms.")]
+    private static partial void StepsApplied(ILogger logger, string port, int moved, long moveMs, long waitMs, long writeMs);
 
     private static AppointmentMoveRecord Move(Guid closureId, Affected from, RebookingDestination? to, DateTimeOffset now) => new()
     {
