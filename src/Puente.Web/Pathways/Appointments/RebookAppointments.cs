@@ -144,8 +144,8 @@ internal sealed partial class RebookAppointments(
     private async Task<(List<RebookingGroup> Groups, Dictionary<Guid, IReadOnlyList<PassTraveller>> Travellers)> Groups(
         Closure closure, List<Affected> affected, CancellationToken cancellationToken)
     {
-        // Two statements, not a read per chunk of ids: the affected travellers' entry keys, then every request
-        // holding one of those keys (the affected among them) with its appointment, if any. The keys are joined
+        // Two statements, not a read per chunk of ids: the affected travellers' entry keys, then every other request
+        // holding one of those keys with its appointment, if any. The keys are joined
         // as a list (see ValueList), which both databases look up by hash, without an index on the key.
         // The travellers' names come along for the new passes.
         var people = await (
@@ -154,16 +154,17 @@ internal sealed partial class RebookAppointments(
             join p in db.Travellers on t.TravellerId equals p.Id
             select new { t.EntryKey, Person = new IssuePasses.Person(t.RequestId, p.GivenNames, p.FamilyNames, p.BirthDate, p.IsApplicant) })
             .ToListAsync(cancellationToken);
+        // The affected requests themselves are left out by the database, so only other requests come back.
         var keys = ValueList.Of(db, people.Select(p => p.EntryKey).Distinct().ToArray());
+        var affectedRequests = ValueList.Of(db, affected.Select(a => a.RequestId).ToArray(), "affected_requests");
         var others = await (
-            from o in db.RequestTravellers.AsNoTracking().Where(o => keys.Contains(o.EntryKey))
+            from o in db.RequestTravellers.AsNoTracking().Where(o => keys.Contains(o.EntryKey) && !affectedRequests.Contains(o.RequestId))
             from x in db.Appointments.Where(x => x.RequestId == o.RequestId && x.Status != AppointmentStatus.Cancelled).DefaultIfEmpty()
-            select new { o.RequestId, o.EntryKey, o.ServiceDate, Appointed = (DateOnly?)x.ServiceDate })
+            select new { o.EntryKey, o.ServiceDate, Appointed = (DateOnly?)x.ServiceDate })
             .ToListAsync(cancellationToken);
-        var requestIds = affected.Select(a => a.RequestId).ToHashSet();
         var keysByRequest = people.ToLookup(p => p.Person.RequestId, p => p.EntryKey);
         // Dates on which a traveller already holds another request or appointment.
-        var takenByKey = others.Where(o => !requestIds.Contains(o.RequestId))
+        var takenByKey = others
             .SelectMany(o => o.Appointed is { } appointed ? [(o.EntryKey, o.ServiceDate), (o.EntryKey, appointed)] : new[] { (o.EntryKey, o.ServiceDate) })
             .ToLookup(t => t.EntryKey, t => t.Item2);
         var groups = affected.Select(a =>
