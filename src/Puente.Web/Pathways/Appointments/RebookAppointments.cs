@@ -256,16 +256,17 @@ internal sealed partial class RebookAppointments(
         }
         var building = Task.Run(() => Decisions(closureId, reason, placements, planned, byId, earlier, names, now), cancellationToken);
         HashSet<Guid> movedIds;
+        long updated;
         try
         {
             movedIds = await MoveBookedAppointments.Handle(db, closedPort, planned, cancellationToken);
+            updated = clock.GetTimestamp();
         }
         finally
         {
             // The records and texts are built from this call's own data: they end before it returns, whatever the move did.
             await ((Task)building).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        var updated = clock.GetTimestamp();
         var decisions = await building;
         var built = clock.GetTimestamp();
 
