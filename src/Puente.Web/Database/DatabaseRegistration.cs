@@ -42,7 +42,7 @@ internal static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Puente is empty.");
                 }
-                var postgres = WithPreparedStatements(connection);
+                var postgres = WithPoolDefaults(connection);
                 services.AddDbContextPool<PuenteDb, PostgresPuenteDb>(o => QuietExpectedFailures(o.UseNpgsql(postgres)));
                 break;
             default:
@@ -56,20 +56,31 @@ internal static class DatabaseRegistration
     }
 
     /// <summary>
-    /// The statements a connection runs again and again (a submission's read, its insert) are prepared on
-    /// the server after a few uses, so PostgreSQL parses and plans them once per connection instead of on
-    /// every request. A connection string that says otherwise wins: behind PgBouncer in transaction mode,
-    /// set <c>Max Auto Prepare=0</c>.
+    /// Two defaults for a busy server, each kept only when the connection string does not name the keyword itself:
+    /// <list type="bullet">
+    /// <item>The statements a connection runs again and again (a submission's read, its insert) are prepared on the
+    /// server after a few uses (<c>Max Auto Prepare=32</c>), so PostgreSQL parses and plans them once per connection
+    /// instead of on every request. Behind PgBouncer in transaction mode, set <c>Max Auto Prepare=0</c>.</item>
+    /// <item>A connection handed back to the pool is not reset (<c>No Reset On Close=true</c>): Puente leaves no
+    /// session state behind (no <c>SET</c>, no session advisory lock; its temporary tables are dropped at commit),
+    /// and the reset is seven statements the server parses and runs before the next command of every request.</item>
+    /// </list>
     /// </summary>
-    internal static string WithPreparedStatements(string connection)
+    internal static string WithPoolDefaults(string connection)
     {
-        // Npgsql's builder knows every keyword, so ask the string as written whether it names this one.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        // Npgsql's builder knows every keyword, so ask the string as written whether it names these.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!written.Contains("MaxAutoPrepare"))
         {
-            return connection;
+            builder.MaxAutoPrepare = 32;
         }
-        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32 }.ConnectionString;
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>

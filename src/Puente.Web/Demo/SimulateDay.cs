@@ -45,7 +45,7 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
             var registration = await InScope((GetRegistration registrations) => registrations.Handle(family, cancellationToken));
             var entered = await InScope((SubmitRequest submit) => submit.Handle(family,
                 new SubmitRequest.Command(serviceDate, [StartDemoDay.Port], registration!.Travellers.Select(t => t.Id).ToList(), false),
-                idempotencyKey: null, cancellationToken));
+                idempotencyKey: null, cancellationToken: cancellationToken));
             if (entered is SubmitRequest.Submitted { Receipt: var receipt })
             {
                 requests++;
@@ -71,7 +71,7 @@ internal sealed class SimulateDay(IServiceScopeFactory scopes, SimulatedClock cl
             var ports = PickPorts(random, offered, weights);
             var outcome = await InScope((SubmitRequest submit) => submit.Handle(account.ApplicantId,
                 new SubmitRequest.Command(serviceDate, ports, account.Travellers.Select(t => t.Id).ToList(), random.NextDouble() < 0.3),
-                idempotencyKey: null, cancellationToken));
+                idempotencyKey: null, cancellationToken: cancellationToken));
             if (outcome is SubmitRequest.Submitted submitted)
             {
                 requests++;

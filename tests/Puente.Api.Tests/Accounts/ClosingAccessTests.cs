@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Puente.Api.Tests.Infrastructure;
+using Puente.Web.Database;
 
 namespace Puente.Api.Tests.Accounts;
 
@@ -57,6 +60,38 @@ public sealed class ClosingAccessTests
         var me = await fresh.GetFromJsonAsync<JsonElement>("/api/me", Ct);
         Assert.Equal(["Analyst"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Empty(me.GetProperty("ports").EnumerateArray());
+    }
+
+    /// <summary>A submission compares the token's stamp in its own read (SessionCheck.ComparedByHandlerAttribute): a disabled
+    /// applicant's token stores nothing and replays nothing, whatever the body.</summary>
+    [Fact]
+    public async Task A_disabled_applicants_token_submits_nothing_and_replays_nothing_within_a_minute()
+    {
+        var database = TestDatabase.Create();
+        await using var app = new PuenteApp(database: database);
+        var driver = new PathwaysDriver(app);
+        var (client, registration) = await driver.SignedInApplicant("closed@puente.test");
+        await driver.Announce();
+        var first = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(PathwaysDriver.RequestBody(registration, "2504")) };
+        first.Headers.Add("Idempotency-Key", "first");
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(first, Ct)).StatusCode);
+
+        var disable = await PuenteCli.Invoke(database, "users", "disable", "--email", "closed@puente.test");
+        Assert.True(disable.ExitCode == 0, disable.Error);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        // The same key with a body that is not valid would replay the earlier receipt for a live token.
+        var replay = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(new { serviceDate = "2026-12-01" }) };
+        replay.Headers.Add("Idempotency-Key", "first");
+        var refusedReplay = await client.SendAsync(replay, Ct);
+        var refusedNew = await client.PostAsJsonAsync("/api/requests", PathwaysDriver.RequestBody(registration, "2304"), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refusedReplay.StatusCode);
+        Assert.DoesNotContain("ticket", await refusedReplay.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, refusedNew.StatusCode);
+        Assert.Equal("application/problem+json", refusedNew.Content.Headers.ContentType?.MediaType);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PuenteDb>().Requests.CountAsync(Ct));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal sealed class IndexModel(
     {
         var ports = Ports.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         var outcome = await submit.Handle(users.GetUserId(User)!, new SubmitRequest.Command(ServiceDate, ports, TravellerIds, Reenter),
-            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, ct);
+            string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken: ct);
         switch (outcome)
         {
             case SubmitRequest.Submitted s:

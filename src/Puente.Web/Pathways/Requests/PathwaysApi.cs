@@ -21,7 +21,7 @@ internal static class PathwaysApi
     {
         var mine = app.MapGroup("/api").WithTags("Pathways").RequireAuthorization(Roles.Applicant);
         mine.MapPost("/requests", Submit)
-            .WithMetadata(new QueuedSubmissionAttribute())
+            .WithMetadata(new QueuedSubmissionAttribute(), new SessionCheck.ComparedByHandlerAttribute())
             .WithSummary("Request an appointment for a service date: 1–3 ports and who travels. Honours Idempotency-Key.");
         mine.MapGet("/requests", ListMine).WithSummary("The caller's requests, newest date first.");
         mine.MapGet("/requests/{id:guid}", GetMine).WithSummary("One of the caller's requests.");
@@ -29,14 +29,16 @@ internal static class PathwaysApi
         return app;
     }
 
-    public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+    public static async Task<Results<Created<RequestReceipt>, Ok<RequestReceipt>, ValidationProblem, ProblemHttpResult, ChallengeHttpResult>> Submit(
         SubmitRequest.Command command,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, UserManager<PuenteUser> users, SubmitRequest handler, Problems problems, CancellationToken ct)
+        HttpContext context, UserManager<PuenteUser> users, SubmitRequest handler, Problems problems, CancellationToken ct)
     {
-        var outcome = await handler.Handle(users.GetUserId(user)!, command, idempotencyKey, ct);
+        // A bearer token not checked this minute is checked in the submission's own read (SessionCheck).
+        var outcome = await handler.Handle(users.GetUserId(context.User)!, command, idempotencyKey, context.Features.Get<SessionCheck.Pending>(), ct);
         return outcome switch
         {
+            SubmitRequest.SessionEnded => TypedResults.Challenge(),
             SubmitRequest.Submitted { Created: true } s => TypedResults.Created($"/api/requests/{s.Receipt.Id}", s.Receipt),
             SubmitRequest.Submitted s => TypedResults.Ok(s.Receipt),
             SubmitRequest.Invalid i => problems.Validation(i.Errors),

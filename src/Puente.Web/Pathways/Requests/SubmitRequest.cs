@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Puente.Domain.Pathways.Draws;
 using Puente.Domain.Pathways.Requests;
+using Puente.Web.Accounts;
 using Puente.Web.Database;
 using Puente.Web.Hosting;
 using Puente.Web.Pathways;
@@ -16,7 +17,8 @@ namespace Puente.Web.Pathways.Requests;
 /// An applicant's one request for a service date. The moment of submission plays no part in the
 /// draw, so there is nothing to gain by hurrying; the ticket is random and says nothing about the person.
 /// </summary>
-internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements)
+internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements,
+    SessionCheck sessions)
 {
     /// <summary>The longest Idempotency-Key kept; the column holds no more.</summary>
     public const int MaxIdempotencyKeyLength = 200;
@@ -40,11 +42,21 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
     /// or choice to re-enter): answering with that request's receipt would hide that this one was not made.</summary>
     public sealed record KeyReused(DateOnly EarlierServiceDate) : Outcome;
 
-    public async Task<Outcome> Handle(string applicantUserId, Command command, string? idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>The bearer token's security stamp is no longer the account's (<see cref="SessionCheck.Pending"/>): nothing was read or stored.</summary>
+    public sealed record SessionEnded : Outcome;
+
+    /// <param name="session">A bearer token's stamp left to this use case by <see cref="SessionCheck"/>: compared with the
+    /// account's in the same round trip that reads the applicant, before anything is answered or stored.</param>
+    public async Task<Outcome> Handle(string applicantUserId, Command command, string? idempotencyKey, SessionCheck.Pending? session = null,
+        CancellationToken cancellationToken = default)
     {
         var errors = ValidateShape(command, idempotencyKey);
         if (errors.Count > 0)
         {
+            if (session is not null && !sessions.Confirmed(session, await SessionCheck.StampOf(db, session.UserId, cancellationToken)))
+            {
+                return new SessionEnded();
+            }
             return idempotencyKey is not null && await Existing(applicantUserId, idempotencyKey, cancellationToken) is { } replayed
                 ? Replay(replayed, command)
                 : new Invalid(errors);
@@ -55,6 +67,10 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         // Everything the decision needs about this applicant and date in one round trip; the day's
         // window and announcement come from memory when the stamp read here matches the one kept.
         var found = await ApplicantAndDay(db, applicantUserId, serviceDate, idempotencyKey, travellerIds, cancellationToken);
+        if (session is not null && !sessions.Confirmed(session, found?.SecurityStamp))
+        {
+            return new SessionEnded();
+        }
         if (found is { Earlier: true } && await Existing(applicantUserId, idempotencyKey!, cancellationToken) is { } earlier)
         {
             return Replay(earlier, command);
@@ -89,8 +105,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         db.Requests.Add(request);
         try
         {
-            // One batch (the request and its travellers) in one transaction.
-            await db.SaveChangesAsync(cancellationToken);
+            await InsertAtomically(found.Travellers.Count, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -102,7 +117,35 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
             request.RegisteredOn, request.Status, request.ReenterUntilSelected, now), Created: true);
     }
 
-    private sealed record Found(bool Verified, DateOnly? RegisteredOn, DrawStatus? DayStatus, string? DayStamp, bool Earlier, List<EnteredTraveller> Travellers);
+    /// <summary>
+    /// The request and its travellers in one batch, all or nothing. PostgreSQL runs a batch, up to its one Sync
+    /// message, as one implicit transaction, so no BEGIN and COMMIT round trips are needed there. EF Core sends up
+    /// to <see cref="OneBatch"/> statements in one batch, and a group is far smaller (<see cref="PathwaysOptions.MaxGroupSize"/>,
+    /// 8 by default); SQLite commits each statement by itself unless a transaction holds them, so it keeps EF's.
+    /// </summary>
+    private async Task InsertAtomically(int travellers, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql() || travellers + 1 > OneBatch)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        var before = db.Database.AutoTransactionBehavior;
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = before;
+        }
+    }
+
+    /// <summary>EF Core's batch on PostgreSQL unless configured otherwise (Npgsql's provider: 1,000 statements).</summary>
+    private const int OneBatch = 1000;
+
+    private sealed record Found(string? SecurityStamp, bool Verified, DateOnly? RegisteredOn, DrawStatus? DayStatus, string? DayStamp, bool Earlier, List<EnteredTraveller> Travellers);
 
     /// <summary>Compiled once: a surge runs this for every submission, and building and matching the
     /// query's expression tree each time would cost more than the database does.</summary>
@@ -111,6 +154,7 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
             db.Users.AsNoTracking()
                 .Where(u => u.Id == applicantUserId)
                 .Select(u => new Found(
+                    u.SecurityStamp,
                     u.EmailConfirmed || u.PhoneNumberConfirmed,
                     db.Applicants.Where(a => a.UserId == u.Id).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefault(),
                     db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => (DrawStatus?)d.Status).FirstOrDefault(),

@@ -120,7 +120,7 @@ public sealed class DrawRunsOnceTests
             var account = Assert.IsType<RegisterApplicant.Registered>(registered).Account;
             await scope.ServiceProvider.GetRequiredService<VerifyContact>().Confirm(account.ApplicantId, $"entrant{i}@puente.test", Ct);
             var outcome = await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
-                new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504", "2305"], account.Travellers.Select(t => t.Id).ToList()), null, Ct);
+                new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504", "2305"], account.Travellers.Select(t => t.Id).ToList()), null, cancellationToken: Ct);
             Assert.IsType<SubmitRequest.Submitted>(outcome);
         }
     }

@@ -39,7 +39,7 @@ public sealed class ReentryTests
             await scope.ServiceProvider.GetRequiredService<VerifyContact>().Confirm(account.ApplicantId, $"hopeful{i}@puente.test", Ct);
             Assert.IsType<SubmitRequest.Submitted>(await scope.ServiceProvider.GetRequiredService<SubmitRequest>().Handle(account.ApplicantId,
                 new SubmitRequest.Command(PathwaysDriver.ServiceDate, ["2504"], account.Travellers.Select(t => t.Id).ToList(), ReenterUntilSelected: i > 0),
-                null, Ct));
+                null, cancellationToken: Ct));
         }
         app.Clock.SetUtcNow(PathwaysDriver.AfterClose);
         await new PathwaysDriver(app).Draw();
