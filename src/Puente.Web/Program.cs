@@ -47,7 +47,6 @@ builder.Services.AddIdentityApiEndpoints<PuenteUser>(PuenteServices.ConfigureIde
 builder.Services.ConfigureApplicationCookie(Authentication.ConfigureCookie);
 // Cookies are checked against the account's security stamp every minute, like bearer tokens.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionCheck.ValidationInterval);
-builder.Services.AddSingleton<SessionCheck>();
 builder.Services.Configure<AuthenticationSchemeOptions>(Authentication.CombinedScheme, Authentication.ChallengeByPath);
 builder.Services.AddAuthorizationBuilder().AddPuentePolicies();
 

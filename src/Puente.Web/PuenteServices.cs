@@ -97,6 +97,8 @@ internal static class PuenteServices
         services.AddScoped<FindUnverifiedAccount>();
         services.AddScoped<ResendCode>();
         services.AddScoped<ExpireUnverifiedAccounts>();
+        // The bearer stamps checked this minute: the middleware and a submission that compares its own share them.
+        services.AddSingleton<SessionCheck>();
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<ListRequests>();
