@@ -1,6 +1,6 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -33,14 +33,31 @@ public static class PassToken
     private const int MaxLength = 4096;
     private const int SignatureLength = 64;
 
-    public static string Sign(PassClaims claims, string keyId, ECDsa privateKey)
+    // The header depends on the key alone: encoded once per key id (a deployment has a handful).
+    private static readonly ConcurrentDictionary<string, string> Headers = new(StringComparer.Ordinal);
+
+    private static string Header(string keyId)
     {
-        var header = Base64Url.EncodeToString(Json(w =>
+        if (Headers.TryGetValue(keyId, out var header))
+        {
+            return header;
+        }
+        // Counting takes every lock of the dictionary: only when a new key id comes.
+        if (Headers.Count > 64)
+        {
+            Headers.Clear();
+        }
+        return Headers.GetOrAdd(keyId, static kid => Base64Url.EncodeToString(Json(w =>
         {
             w.WriteString("alg", Algorithm);
-            w.WriteString("kid", keyId);
+            w.WriteString("kid", kid);
             w.WriteString("typ", Type);
-        }));
+        })));
+    }
+
+    public static string Sign(PassClaims claims, string keyId, ECDsa privateKey)
+    {
+        var header = Header(keyId);
         var payload = Base64Url.EncodeToString(Json(w =>
         {
             w.WriteString("pid", claims.PassId);
@@ -110,30 +127,31 @@ public static class PassToken
 
     private static PassVerification Malformed(string? keyId) => new(null, keyId, PassRejection.Malformed);
 
-    // The order of P-256. A signature (r, s) also verifies as (r, n - s); only the one with s at most
-    // n/2 is accepted, so one pass has exactly one valid signature and one valid token.
-    private static readonly BigInteger Order = BigInteger.Parse(
-        "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-    private static readonly BigInteger HalfOrder = Order / 2;
-
-    private static BigInteger S(ReadOnlySpan<byte> signature) => new(signature[(SignatureLength / 2)..], isUnsigned: true, isBigEndian: true);
+    // The order n of P-256, big-endian. A signature (r, s) also verifies as (r, n - s); only the one with s at
+    // most n/2 is accepted, so one pass has exactly one valid signature and one valid token.
+    private static readonly byte[] Order = Convert.FromHexString("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFF800000007FFFFFFFFFFFFFFFDE737D56D38BCF4279DCE5617E3192A8");
 
     /// <summary>Whether the signature's s is in the lower half, the one form <see cref="Verify"/> accepts.</summary>
-    public static bool IsLowS(ReadOnlySpan<byte> signature) => signature.Length == SignatureLength && S(signature) <= HalfOrder;
+    public static bool IsLowS(ReadOnlySpan<byte> signature) =>
+        signature.Length == SignatureLength && signature[(SignatureLength / 2)..].SequenceCompareTo(HalfOrder) <= 0;
 
-    /// <summary>The same signature with s in the lower half (n - s when s is above n/2).</summary>
+    /// <summary>The same signature with s in the lower half (n - s, big-endian with borrow, when s is above n/2).</summary>
     private static byte[] LowS(byte[] signature)
     {
-        var s = S(signature);
-        if (s <= HalfOrder)
+        if (IsLowS(signature))
         {
             return signature;
         }
-        var low = (Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
-        var normalized = (byte[])signature.Clone();
-        Array.Clear(normalized, SignatureLength / 2, SignatureLength / 2);
-        low.CopyTo(normalized, SignatureLength - low.Length);
-        return normalized;
+        var s = signature.AsSpan(SignatureLength / 2);
+        var borrow = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            var difference = Order[i] - s[i] - borrow;
+            borrow = difference < 0 ? 1 : 0;
+            s[i] = (byte)(difference + (borrow << 8));
+        }
+        return signature;
     }
 
     private static bool SignatureHolds(ECDsa key, string signingInput, byte[] signature)
