@@ -99,6 +99,8 @@ internal static class PuenteServices
         services.AddScoped<ExpireUnverifiedAccounts>();
         // The bearer stamps checked this minute: the middleware and a submission that compares its own share them.
         services.AddSingleton<SessionCheck>();
+        // Submissions that arrive together share their reads and their insert (one queue per process).
+        services.AddSingleton<SubmissionBatches>();
         services.AddScoped<SubmitRequest>();
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<ListRequests>();

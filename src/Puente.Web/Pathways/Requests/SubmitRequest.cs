@@ -18,7 +18,7 @@ namespace Puente.Web.Pathways.Requests;
 /// draw, so there is nothing to gain by hurrying; the ticket is random and says nothing about the person.
 /// </summary>
 internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<PathwaysOptions> options, PublishedAnnouncements announcements,
-    SessionCheck sessions)
+    SessionCheck sessions, SubmissionBatches batches)
 {
     /// <summary>The longest Idempotency-Key kept; the column holds no more.</summary>
     public const int MaxIdempotencyKeyLength = 200;
@@ -64,9 +64,9 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         var serviceDate = command.ServiceDate!.Value;
         var travellerIds = command.Travellers!.Distinct().ToList();
 
-        // Everything the decision needs about this applicant and date in one round trip; the day's
-        // window and announcement come from memory when the stamp read here matches the one kept.
-        var found = await ApplicantAndDay(db, applicantUserId, serviceDate, idempotencyKey, travellerIds, cancellationToken);
+        // Everything the decision needs about this applicant and date, read with the other submissions waiting;
+        // the day's window and announcement come from memory when the stamp read here matches the one kept.
+        var found = await batches.Read(new(applicantUserId, serviceDate, idempotencyKey, travellerIds), cancellationToken);
         if (session is not null && !sessions.Confirmed(session, found?.SecurityStamp))
         {
             return new SessionEnded();
@@ -102,69 +102,18 @@ internal sealed class SubmitRequest(PuenteDb db, TimeProvider clock, IOptions<Pa
         var request = AppointmentRequestRecord.Enter(
             applicantUserId, serviceDate, registeredOn, string.Join(',', ports),
             found.Travellers, command.ReenterUntilSelected, now, idempotencyKey);
-        db.Requests.Add(request);
         try
         {
-            await InsertAtomically(found.Travellers.Count, cancellationToken);
+            await batches.Insert(request, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A unique index refused the row: find out which rule, without a check-then-insert race.
-            db.ChangeTracker.Clear();
             return await ExplainConflict(applicantUserId, command, travellerIds, idempotencyKey, cancellationToken);
         }
         return new Submitted(new RequestReceipt(request.Id, request.Ticket, serviceDate, ports, request.Size, travellerIds,
             request.RegisteredOn, request.Status, request.ReenterUntilSelected, now), Created: true);
     }
-
-    /// <summary>
-    /// The request and its travellers in one batch, all or nothing. PostgreSQL runs a batch, up to its one Sync
-    /// message, as one implicit transaction, so no BEGIN and COMMIT round trips are needed there. EF Core sends up
-    /// to <see cref="OneBatch"/> statements in one batch, and a group is far smaller (<see cref="PathwaysOptions.MaxGroupSize"/>,
-    /// 8 by default); SQLite commits each statement by itself unless a transaction holds them, so it keeps EF's.
-    /// </summary>
-    private async Task InsertAtomically(int travellers, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsNpgsql() || travellers + 1 > OneBatch)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-        var before = db.Database.AutoTransactionBehavior;
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Database.AutoTransactionBehavior = before;
-        }
-    }
-
-    /// <summary>EF Core's batch on PostgreSQL unless configured otherwise (Npgsql's provider: 1,000 statements).</summary>
-    private const int OneBatch = 1000;
-
-    private sealed record Found(string? SecurityStamp, bool Verified, DateOnly? RegisteredOn, DrawStatus? DayStatus, string? DayStamp, bool Earlier, List<EnteredTraveller> Travellers);
-
-    /// <summary>Compiled once: a surge runs this for every submission, and building and matching the
-    /// query's expression tree each time would cost more than the database does.</summary>
-    private static readonly Func<PuenteDb, string, DateOnly, string?, List<Guid>, CancellationToken, Task<Found?>> ApplicantAndDay =
-        EF.CompileAsyncQuery((PuenteDb db, string applicantUserId, DateOnly serviceDate, string? idempotencyKey, List<Guid> travellerIds, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == applicantUserId)
-                .Select(u => new Found(
-                    u.SecurityStamp,
-                    u.EmailConfirmed || u.PhoneNumberConfirmed,
-                    db.Applicants.Where(a => a.UserId == u.Id).Select(a => (DateOnly?)a.RegisteredOn).FirstOrDefault(),
-                    db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => (DrawStatus?)d.Status).FirstOrDefault(),
-                    db.DrawDays.Where(d => d.ServiceDate == serviceDate).Select(d => d.Secret).FirstOrDefault(),
-                    idempotencyKey != null && db.Requests.Any(r => r.ApplicantUserId == u.Id && r.IdempotencyKey == idempotencyKey),
-                    db.Travellers
-                        .Where(t => t.ApplicantUserId == u.Id && travellerIds.Contains(t.Id))
-                        .Select(t => new EnteredTraveller(t.Id, t.EntryKey, t.NamesKey))
-                        .ToList()))
-                .FirstOrDefault());
 
     private async Task<RequestReceipt?> Existing(string applicantUserId, string idempotencyKey, CancellationToken cancellationToken) =>
         (await db.Requests.AsNoTracking()
