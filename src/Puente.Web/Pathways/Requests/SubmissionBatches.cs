@@ -61,7 +61,7 @@ internal sealed class SubmissionBatches : IAsyncDisposable, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
         var questions = batch.Select(p => p.Item).ToList();
         var userIds = questions.Select(q => q.ApplicantUserId).Distinct().ToList();
-        var keys = questions.Where(q => q.IdempotencyKey is not null).Select(q => q.IdempotencyKey).Distinct().ToList();
+        var keys = questions.Select(q => q.IdempotencyKey).OfType<string>().Distinct().ToList();
         var travellerIds = questions.SelectMany(q => q.TravellerIds).Distinct().ToList();
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
         await foreach (var row in Accounts(db, userIds, keys, travellerIds).WithCancellation(cancellationToken))
@@ -91,8 +91,8 @@ internal sealed class SubmissionBatches : IAsyncDisposable, IDisposable
 
     /// <summary>Compiled once, as a surge runs it for every batch. Each account's row carries only its own travellers
     /// and earlier keys among those asked about.</summary>
-    private static readonly Func<PuenteDb, List<string>, List<string?>, List<Guid>, IAsyncEnumerable<Row>> Accounts =
-        EF.CompileAsyncQuery((PuenteDb db, List<string> userIds, List<string?> keys, List<Guid> travellerIds) =>
+    private static readonly Func<PuenteDb, List<string>, List<string>, List<Guid>, IAsyncEnumerable<Row>> Accounts =
+        EF.CompileAsyncQuery((PuenteDb db, List<string> userIds, List<string> keys, List<Guid> travellerIds) =>
             db.Users.AsNoTracking()
                 .Where(u => userIds.Contains(u.Id))
                 .Select(u => new Row(
@@ -105,7 +105,7 @@ internal sealed class SubmissionBatches : IAsyncDisposable, IDisposable
                         .Select(t => new TravellerRow(t.Id, t.EntryKey, t.NamesKey))
                         .ToList(),
                     db.Requests
-                        .Where(r => r.ApplicantUserId == u.Id && keys.Contains(r.IdempotencyKey))
+                        .Where(r => r.ApplicantUserId == u.Id && r.IdempotencyKey != null && keys.Contains(r.IdempotencyKey))
                         .Select(r => r.IdempotencyKey)
                         .ToList())));
 
