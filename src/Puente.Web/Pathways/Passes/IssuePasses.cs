@@ -24,22 +24,23 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
     public async Task Handle(IReadOnlyList<AppointmentRecord> booked, CancellationToken cancellationToken = default)
     {
         var travellers = await Travellers(booked.Select(a => a.RequestId), cancellationToken);
-        var signing = await StartSigning(booked, travellers, cancellationToken);
-        await BulkInsert.Rows(db, await signing, cancellationToken: cancellationToken);
+        using var signing = await StartSigning(booked, travellers, cancellationToken);
+        await BulkInsert.Rows(db, await signing.Finish(), cancellationToken: cancellationToken);
     }
 
     /// <summary>
     /// Revokes the live passes of appointments that moved and writes a new one for where each now is, both in
     /// the move's transaction. <paramref name="moved"/> carries the appointments' new places, <paramref name="travellers"/>
     /// each request's travellers as <see cref="ByRequest"/> makes them (the caller has read them already). The new passes are
-    /// signed on other threads while <paramref name="meanwhile"/> uses the context (the caller's other writes),
-    /// so the signing and the database work overlap.
+    /// signed on another thread while <paramref name="meanwhile"/> uses the context (the caller's other writes),
+    /// so the signing and the database work overlap; what is left to sign when those writes end is shared with the
+    /// caller's thread.
     /// </summary>
     public async Task Reissue(IReadOnlyList<AppointmentRecord> moved, IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers,
         Func<Task> meanwhile, CancellationToken cancellationToken = default)
     {
         var started = clock.GetTimestamp();
-        var signing = await StartSigning(moved, travellers, cancellationToken);
+        using var signing = await StartSigning(moved, travellers, cancellationToken);
         var read = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         // One statement however many moved, the ids joined as a list (see ValueList).
@@ -49,7 +50,7 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
         var revoked = clock.GetTimestamp();
         await meanwhile();
         var done = clock.GetTimestamp();
-        var passes = await signing;
+        var passes = await signing.Finish();
         var signed = clock.GetTimestamp();
         await BulkInsert.Rows(db, passes, cancellationToken: cancellationToken);
         var (readMs, revokeMs, meanwhileMs) = (Milliseconds(started, read), Milliseconds(read, revoked), Milliseconds(revoked, done));
@@ -57,43 +58,76 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
         PassesReissued(logger, moved.Count, readMs, revokeMs, meanwhileMs, waitMs, writeMs);
     }
 
-    /// <summary>Reads the signing key (the database part, on this context), then signs the passes on other threads.</summary>
-    private async Task<Task<PassRecord[]>> StartSigning(IReadOnlyList<AppointmentRecord> booked,
+    /// <summary>Reads the signing key (the database part, on this context), then starts signing the passes on other threads.</summary>
+    private async Task<Signing> StartSigning(IReadOnlyList<AppointmentRecord> booked,
         IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers, CancellationToken cancellationToken)
     {
         using var key = await signingKey.Handle(cancellationToken);
-        var keyId = key.KeyId;
-        var parameters = key.PrivateKey.ExportParameters(includePrivateParameters: true);
-        var now = clock.GetUtcNow();
-        return Task.Run(() =>
+        return new Signing(booked, travellers, key.KeyId, key.PrivateKey.ExportParameters(includePrivateParameters: true), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Passes being signed, one core short of all of them: the other core is left to the work the caller does meanwhile
+    /// (the database's, for a server on the same machine; the writes themselves, for SQLite in this process). The
+    /// caller's thread joins in when it asks for the passes, so whatever is left is signed on every core. Each thread
+    /// signs with its own copy of the key, taking the next unsigned pass until none is left.
+    /// </summary>
+    private sealed class Signing : IDisposable
+    {
+        private readonly IReadOnlyList<AppointmentRecord> booked;
+        private readonly IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers;
+        private readonly string keyId;
+        private readonly ECParameters parameters;
+        private readonly DateTimeOffset now;
+        private readonly CancellationToken cancellationToken;
+        private readonly PassRecord[] passes;
+        private readonly Task[] helpers;
+        private int next = -1;
+
+        public Signing(IReadOnlyList<AppointmentRecord> booked, IReadOnlyDictionary<Guid, IReadOnlyList<PassTraveller>> travellers,
+            string keyId, ECParameters parameters, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var passes = new PassRecord[booked.Count];
-            try
-            {
-                Parallel.For(0, booked.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                    () => ECDsa.Create(parameters),
-                    (i, _, privateKey) =>
-                    {
-                        var appointment = booked[i];
-                        var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
-                        passes[i] = new PassRecord
-                        {
-                            PassId = passId,
-                            AppointmentId = appointment.Id,
-                            KeyId = keyId,
-                            Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), keyId, privateKey),
-                            SignedAt = now,
-                        };
-                        return privateKey;
-                    },
-                    privateKey => privateKey.Dispose());
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(parameters.D);
-            }
+            (this.booked, this.travellers, this.keyId, this.parameters, this.now, this.cancellationToken) =
+                (booked, travellers, keyId, parameters, now, cancellationToken);
+            passes = new PassRecord[booked.Count];
+            var others = Math.Clamp(booked.Count / 64, 0, Math.Max(1, Environment.ProcessorCount - 1));
+            helpers = [.. Enumerable.Range(0, others).Select(_ => Task.Run(SignUntilDone, cancellationToken))];
+        }
+
+        /// <summary>Signs alongside the other threads until every pass is signed, then gives them all.</summary>
+        public async Task<PassRecord[]> Finish()
+        {
+            SignUntilDone();
+            await Task.WhenAll(helpers);
             return passes;
-        }, cancellationToken);
+        }
+
+        private void SignUntilDone()
+        {
+            using var privateKey = ECDsa.Create(parameters);
+            for (var i = Interlocked.Increment(ref next); i < passes.Length; i = Interlocked.Increment(ref next))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var appointment = booked[i];
+                var passId = RandomNumberGenerator.GetString(PassIdAlphabet, 16);
+                passes[i] = new PassRecord
+                {
+                    PassId = passId,
+                    AppointmentId = appointment.Id,
+                    KeyId = keyId,
+                    Token = PassToken.Sign(Claims(passId, appointment, travellers[appointment.RequestId]), keyId, privateKey),
+                    SignedAt = now,
+                };
+            }
+        }
+
+        /// <summary>Lets the helpers end (they stop taking passes when cancelled or done), then wipes the key's copy.</summary>
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref next, passes.Length);
+            Task.WaitAll(helpers.Select(h => h.ContinueWith(_ => { }, TaskScheduler.Default)));
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
     }
 
     private long Milliseconds(long from, long to) => (long)clock.GetElapsedTime(from, to).TotalMilliseconds;
