@@ -90,7 +90,7 @@ internal sealed partial class IssuePasses(PuenteDb db, GetSigningKey signingKey,
             (this.booked, this.travellers, this.keyId, this.parameters, this.now, this.cancellationToken) =
                 (booked, travellers, keyId, parameters, now, cancellationToken);
             passes = new PassRecord[booked.Count];
-            var others = Math.Clamp(booked.Count / 64, 0, Math.Max(1, Environment.ProcessorCount - 1));
+            var others = booked.Count == 0 ? 0 : Math.Max(1, Environment.ProcessorCount - 1);
             helpers = [.. Enumerable.Range(0, others).Select(_ => Task.Run(SignUntilDone, cancellationToken))];
         }
 

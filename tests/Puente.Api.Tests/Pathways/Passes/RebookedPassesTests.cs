@@ -75,6 +75,42 @@ public sealed partial class RebookedPassesTests
         }
     }
 
+    [Fact]
+    public async Task A_reissue_whose_other_writes_fail_stops_its_signing_gives_the_failure_and_keeps_the_old_passes()
+    {
+        await using var app = new PuenteApp();
+        var booked = new List<Guid>();
+        for (var day = 0; day < 3; day++)
+        {
+            booked.Add(await Bookings.Book(app, Bookings.Today.AddDays(day)));
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var ids = ValueList.Of(db, booked);
+            var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(Ct);
+            var travellers = IssuePasses.ByRequest(await db.RequestTravellers
+                .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new IssuePasses.Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
+                .ToListAsync(Ct));
+            var passes = scope.ServiceProvider.GetRequiredService<IssuePasses>();
+
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                passes.Reissue(appointments, travellers, () => throw new InvalidOperationException("the moves could not be written"), Ct));
+
+            Assert.Equal("the moves could not be written", failure.Message);
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = check.ServiceProvider.GetRequiredService<PuenteDb>();
+        foreach (var id in booked)
+        {
+            var pass = await stored.Passes.AsNoTracking().SingleAsync(p => p.AppointmentId == id, Ct);
+            Assert.Null(pass.RevokedAt);
+        }
+    }
+
     private static async Task AssertOneLivePassWhereEachIs(PuenteApp app, List<Guid> booked, int revokedEach)
     {
         await using var scope = app.Services.CreateAsyncScope();
