@@ -54,13 +54,7 @@ public sealed partial class RebookedPassesTests
             {
                 var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
                 await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-                var ids = ValueList.Of(db, booked);
-                var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(Ct);
-                var travellers = IssuePasses.ByRequest(await db.RequestTravellers
-                    .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new IssuePasses.Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
-                    .ToListAsync(Ct));
-                var passes = scope.ServiceProvider.GetRequiredService<IssuePasses>();
-                await passes.Reissue(appointments, travellers, () => Task.CompletedTask, Ct);
+                await Reissue(scope, booked, () => Task.CompletedTask);
                 await transaction.CommitAsync(Ct);
             }
             await AssertOneLivePassWhereEachIs(app, booked, revokedEach: run);
@@ -89,15 +83,8 @@ public sealed partial class RebookedPassesTests
         {
             var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            var ids = ValueList.Of(db, booked);
-            var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(Ct);
-            var travellers = IssuePasses.ByRequest(await db.RequestTravellers
-                .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new IssuePasses.Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
-                .ToListAsync(Ct));
-            var passes = scope.ServiceProvider.GetRequiredService<IssuePasses>();
-
             var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-                passes.Reissue(appointments, travellers, () => throw new InvalidOperationException("the moves could not be written"), Ct));
+                Reissue(scope, booked, () => throw new InvalidOperationException("the moves could not be written")));
 
             Assert.Equal("the moves could not be written", failure.Message);
         }
@@ -109,6 +96,18 @@ public sealed partial class RebookedPassesTests
             var pass = await stored.Passes.AsNoTracking().SingleAsync(p => p.AppointmentId == id, Ct);
             Assert.Null(pass.RevokedAt);
         }
+    }
+
+    /// <summary>Reissues the booked appointments' passes where they are now, in the scope's open transaction.</summary>
+    private static async Task Reissue(AsyncServiceScope scope, List<Guid> booked, Func<Task> meanwhile)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PuenteDb>();
+        var ids = ValueList.Of(db, booked);
+        var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(Ct);
+        var travellers = IssuePasses.ByRequest(await db.RequestTravellers
+            .Join(db.Travellers, rt => rt.TravellerId, t => t.Id, (rt, t) => new IssuePasses.Person(rt.RequestId, t.GivenNames, t.FamilyNames, t.BirthDate, t.IsApplicant))
+            .ToListAsync(Ct));
+        await scope.ServiceProvider.GetRequiredService<IssuePasses>().Reissue(appointments, travellers, meanwhile, Ct);
     }
 
     private static async Task AssertOneLivePassWhereEachIs(PuenteApp app, List<Guid> booked, int revokedEach)
