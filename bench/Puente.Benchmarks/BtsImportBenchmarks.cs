@@ -47,7 +47,7 @@ public class BtsImportBenchmarks
             .Select(p => p.Code).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < 40; i++)
         {
-            using var file = BtsCsv.OpenFile(path);
+            using var file = ImportBtsFlows.OpenFile(path);
             var bts = BtsCsv.Read(file).File ?? throw new InvalidOperationException($"{path} is not a BTS file");
             BtsImportPlan.Make(bts.Rows, known, [], []);
         }
@@ -78,7 +78,7 @@ public class BtsImportBenchmarks
     [Benchmark]
     public int ParseAndValidate()
     {
-        using var file = BtsCsv.OpenFile(path);
+        using var file = ImportBtsFlows.OpenFile(path);
         return BtsCsv.Read(file).File?.Rows.Count ?? throw new InvalidOperationException($"{path} is not a BTS file");
     }
 
@@ -94,7 +94,7 @@ public class BtsImportBenchmarks
     public async Task<int> Import()
     {
         await using var scope = host.Services.CreateAsyncScope();
-        using var file = BtsCsv.OpenFile(path);
+        using var file = ImportBtsFlows.OpenFile(path);
         var outcome = await scope.ServiceProvider.GetRequiredService<ImportBtsFlows>().Handle(file);
         return outcome is ImportBtsFlows.Imported imported ? imported.Added : throw new InvalidOperationException($"{path} did not import: {outcome}");
     }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Puente.Domain.Ports.Flows;
 using Puente.Web.Binational.Encounters;
 using Puente.Web.Ports.Flows;
 using Puente.Web.Ports.WaitTimes;
@@ -57,7 +56,7 @@ internal static class ImportCommands
         command.SetAction((parse, ct) => WithFile(parse.GetValue(file)!, async (services, path) =>
         {
             var watch = Stopwatch.StartNew();
-            using var reader = BtsCsv.OpenFile(path);
+            using var reader = ImportBtsFlows.OpenFile(path);
             var outcome = await services.GetRequiredService<ImportBtsFlows>().Handle(reader, ct);
             if (outcome is not ImportBtsFlows.Imported imported)
             {

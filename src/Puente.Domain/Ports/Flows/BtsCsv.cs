@@ -59,13 +59,6 @@ public static class BtsCsv
     private static readonly string[] LegacyColumns = ["Port Name", "State", "Port Code", "Border", "Date", "Measure", "Value"];
     private static readonly string[] CurrentColumns = [.. LegacyColumns, "Latitude", "Longitude", "Point"];
 
-    /// <summary>
-    /// Opens a BTS file for <see cref="Read"/>, taking 64 KiB at a time from the disk: a whole export is about 11 MB,
-    /// and with the default 1 KiB the file's own reads cost more than a third of a plain parse (docs/benchmarks/ports.md).
-    /// </summary>
-    public static StreamReader OpenFile(string path) =>
-        new(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-
     public static BtsReadResult Read(TextReader text)
     {
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);

@@ -18,7 +18,7 @@ public sealed class FlowsTests
     internal static async Task<ImportBtsFlows.Imported> Import(PuenteApp app, string path)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        using var reader = BtsCsv.OpenFile(path);
+        using var reader = ImportBtsFlows.OpenFile(path);
         return Assert.IsType<ImportBtsFlows.Imported>(await scope.ServiceProvider.GetRequiredService<ImportBtsFlows>().Handle(reader, Ct));
     }
 
