@@ -33,17 +33,15 @@ public enum BtsRejection
 
 public sealed record BtsRejectedLine(int Line, BtsRejection Reason, string Text);
 
-/// <summary>A BTS file read: its layout, the US–Mexico rows in file order, and every line that was not one.</summary>
+/// <summary>A BTS file read: its layout, the US–Mexico rows in file order with their distinct port codes (in order of
+/// first appearance), and every line that was not one.</summary>
 public sealed record BtsFile(
     BtsLayout Layout,
     int LinesRead,
     IReadOnlyList<BtsRow> Rows,
+    IReadOnlyList<string> PortCodes,
     int OtherBorderRows,
-    IReadOnlyList<BtsRejectedLine> Rejected)
-{
-    /// <summary>The distinct port codes of <see cref="Rows"/>.</summary>
-    public IReadOnlyList<string> PortCodes { get; init; } = [.. Rows.Select(r => r.PortCode).Distinct(StringComparer.Ordinal)];
-}
+    IReadOnlyList<BtsRejectedLine> Rejected);
 
 /// <summary>Either a read file or why the file is not a BTS export at all.</summary>
 public sealed record BtsReadResult(BtsFile? File, string? Error);
@@ -108,7 +106,7 @@ public static class BtsCsv
                 }
             }
         }
-        return new(new BtsFile(layout, lines, rows, otherBorder, rejected) { PortCodes = ports }, null);
+        return new(new BtsFile(layout, lines, rows, ports, otherBorder, rejected), null);
     }
 
     /// <summary>What one line gave: a row (<see cref="Text"/> is its port code), a rejection (the line's text), or neither (another border).</summary>
@@ -139,7 +137,7 @@ public static class BtsCsv
         {
             return Rejected(row, BtsRejection.UnknownMeasure);
         }
-        if (!long.TryParse(row[6].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!TryParseCount(row[6].Span.Trim(), out var value))
         {
             return Rejected(row, BtsRejection.BadValue);
         }
@@ -175,25 +173,56 @@ public static class BtsCsv
         }
     }
 
-    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     // BTS writes "Jan 2024": read from the span without a string; any other spelling goes through DateOnly's own reading.
     private static bool TryParseMonth(ReadOnlySpan<char> span, out DateOnly month)
     {
-        if (span.Length == 8 && span[3] == ' ' && IsDigits(span[4..]))
+        if (span.Length == 8 && span[3] == ' ' && IsDigits(span[4..]) && MonthNumber(span[0], span[1], span[2]) is var number and > 0)
         {
             var year = ((span[4] - '0') * 10 + span[5] - '0') * 100 + (span[6] - '0') * 10 + span[7] - '0';
-            var name = span[..3];
-            for (var i = 0; i < MonthNames.Length; i++)
+            if (year >= 1)
             {
-                if (name.SequenceEqual(MonthNames[i]) && year >= 1)
-                {
-                    month = new DateOnly(year, i + 1, 1);
-                    return true;
-                }
+                month = new DateOnly(year, number, 1);
+                return true;
             }
         }
         return DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+    }
+
+    private static int MonthNumber(char a, char b, char c) => (a, b, c) switch
+    {
+        ('J', 'a', 'n') => 1,
+        ('F', 'e', 'b') => 2,
+        ('M', 'a', 'r') => 3,
+        ('A', 'p', 'r') => 4,
+        ('M', 'a', 'y') => 5,
+        ('J', 'u', 'n') => 6,
+        ('J', 'u', 'l') => 7,
+        ('A', 'u', 'g') => 8,
+        ('S', 'e', 'p') => 9,
+        ('O', 'c', 't') => 10,
+        ('N', 'o', 'v') => 11,
+        ('D', 'e', 'c') => 12,
+        _ => 0,
+    };
+
+    // A count is digits only. Up to 18 of them cannot overflow a long, so they are added up here; anything else is left to
+    // long's own reading, which refuses signs, separators and values past long.MaxValue.
+    private static bool TryParseCount(ReadOnlySpan<char> span, out long value)
+    {
+        if (span.Length is > 0 and <= 18)
+        {
+            value = 0;
+            foreach (var c in span)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
+        return long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     private static bool IsDigits(ReadOnlySpan<char> text)

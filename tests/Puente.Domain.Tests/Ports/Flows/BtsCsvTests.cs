@@ -65,4 +65,55 @@ public sealed class BtsCsvTests
         Assert.Equal(BtsMeasure.TruckContainersLoaded, measure);
         Assert.False(BtsMeasureNames.TryParse("Trucks Loaded", out _));
     }
+
+    private const string LegacyHeader = "Port Name,State,Port Code,Border,Date,Measure,Value\n";
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("007", 7L)]
+    [InlineData(" 12 ", 12L)]
+    [InlineData("999999999999999999", 999_999_999_999_999_999L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("9223372036854775808", null)]
+    [InlineData("-5", null)]
+    [InlineData("+5", null)]
+    [InlineData("\"1,234\"", null)]
+    [InlineData("1.5", null)]
+    [InlineData("12a", null)]
+    [InlineData("", null)]
+    public void A_count_is_digits_only_and_fits_a_long(string value, long? expected)
+    {
+        var file = BtsCsv.Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,{value}\n")).File!;
+
+        Assert.Equal(expected, file.Rows.Select(r => (long?)r.Value).SingleOrDefault());
+        Assert.Equal(expected is null ? [BtsRejection.BadValue] : [], file.Rejected.Select(r => r.Reason));
+    }
+
+    [Theory]
+    [InlineData("Jan 2024", 2024, 1)]
+    [InlineData("Sep 1996", 1996, 9)]
+    [InlineData("Dec 2025", 2025, 12)]
+    [InlineData(" May 2010 ", 2010, 5)]
+    [InlineData("Foo 2024", null, null)]
+    [InlineData("Jan 24", null, null)]
+    [InlineData("2024-01", null, null)]
+    public void A_month_is_read_as_bts_writes_it(string text, int? year, int? month)
+    {
+        var file = BtsCsv.Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,{text},Trucks,1\n")).File!;
+
+        Assert.Equal(year is null ? null : new DateOnly(year.Value, month!.Value, 1), file.Rows.Select(r => (DateOnly?)r.Month).SingleOrDefault());
+        Assert.Equal(year is null ? [BtsRejection.BadMonth] : [], file.Rejected.Select(r => r.Reason));
+    }
+
+    [Fact]
+    public void The_port_codes_are_listed_once_each_in_the_order_they_first_appear()
+    {
+        var file = BtsCsv.Read(new StringReader(LegacyHeader
+            + "Nogales,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,1\n"
+            + "San Ysidro,California,2504,US-Mexico Border,Jan 2024,Trucks,2\n"
+            + "Nogales,Arizona,2604,US-Mexico Border,Feb 2024,Trucks,3\n"
+            + "Lukeville,Arizona,2602,US-Mexico Border,Jan 2024,Trucks,4\n")).File!;
+
+        Assert.Equal(["2604", "2504", "2602"], file.PortCodes);
+    }
 }
