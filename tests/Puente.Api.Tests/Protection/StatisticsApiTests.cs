@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Puente.Api.Tests.Infrastructure;
+using Puente.Web.Hosting;
 using static Puente.Api.Tests.Protection.CaseDesk;
 
 namespace Puente.Api.Tests.Protection;
@@ -35,5 +37,34 @@ public sealed class StatisticsApiTests
         Assert.Equal(5, labour.GetProperty("count").GetInt32());
         Assert.Equal("2026-11", labour.GetProperty("month").GetString());
         Assert.Equal("los-angeles", labour.GetProperty("consulate").GetString());
+    }
+
+    [Theory]
+    [InlineData("from=2026-12-01&to=2026-11-01", FieldCodes.PeriodReversed)]
+    [InlineData("from=0001-01-01&to=9999-12-31", FieldCodes.PeriodTooLong)]
+    public async Task A_period_that_is_reversed_or_too_long_gets_a_validation_problem_naming_to(string query, string code)
+    {
+        await using var app = new PuenteApp();
+        var analyst = await app.ClientFor("analyst@puente.test");
+
+        var response = await analyst.GetAsync($"/api/protection/statistics?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(code, problem.GetProperty("fieldCodes").GetProperty("to")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_calendars_last_day_is_a_period_like_any_other()
+    {
+        await using var app = new PuenteApp();
+        var caseworker = await app.ClientFor(LosAngeles);
+        var analyst = await app.ClientFor("analyst@puente.test");
+        await Open(caseworker);
+
+        var response = await analyst.GetAsync("/api/protection/statistics?from=9999-12-31&to=9999-12-31", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("cells").EnumerateArray());
     }
 }

@@ -20,15 +20,25 @@ internal static class PeriodFilter
         var errors = new List<FieldError>();
         var end = PortFilters.Date("to", to, errors) ?? today;
         var start = PortFilters.Date("from", from, errors) ?? end.AddDays(-(DefaultDays - 1));
-        if (errors.Count == 0 && end < start)
+        if (errors.Count == 0)
         {
-            errors.Add(new("to", FieldCodes.PeriodReversed, IsoDates.Write(start), IsoDates.Write(end)));
-        }
-        else if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > MaxDays)
-        {
-            errors.Add(new("to", FieldCodes.PeriodTooLong, MaxDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Check(start, end, errors);
         }
         var code = string.IsNullOrWhiteSpace(port) ? null : port.Trim();
         return errors.Count > 0 ? (null, errors) : (new GetPeriodFigures.Query(start, end, code, withProtection), errors);
+    }
+
+    /// <summary>A period's two dates read, whether they make one: <paramref name="end"/> not before <paramref name="start"/>,
+    /// and no more than <see cref="MaxDays"/> days.</summary>
+    public static void Check(DateOnly start, DateOnly end, List<FieldError> errors)
+    {
+        if (end < start)
+        {
+            errors.Add(new("to", FieldCodes.PeriodReversed, IsoDates.Write(start), IsoDates.Write(end)));
+        }
+        else if (end.DayNumber - start.DayNumber + 1 > MaxDays)
+        {
+            errors.Add(new("to", FieldCodes.PeriodTooLong, MaxDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 }
