@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,11 +66,12 @@ internal sealed class PuenteHost : IDisposable
         }
         else
         {
-            // No pooling: the file is replaced between runs.
+            // Pooled, as a running server's connections are. The pool is emptied before the file is copied or replaced:
+            // closing the last connection folds the write-ahead log into the file.
             database = new()
             {
                 ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")};Pooling=False",
+                ["ConnectionStrings:Puente"] = $"Data Source={Path.Combine(directory, "puente.db")}",
             };
         }
         // A throwaway database: its key ring needs no certificate.
@@ -103,6 +105,7 @@ internal sealed class PuenteHost : IDisposable
     {
         if (postgresName is null)
         {
+            SqliteConnection.ClearAllPools();
             File.Copy(Live, template, overwrite: true);
             return;
         }
@@ -119,6 +122,7 @@ internal sealed class PuenteHost : IDisposable
     {
         if (postgresName is null)
         {
+            SqliteConnection.ClearAllPools();
             File.Copy(template, Live, overwrite: true);
             return;
         }
@@ -129,7 +133,8 @@ internal sealed class PuenteHost : IDisposable
 
     /// <summary>
     /// Opens and closes one connection to the database, as a running server's pool would already hold one: after
-    /// <see cref="Restore"/> the next connection would otherwise be the first ever to a new PostgreSQL database.
+    /// <see cref="Restore"/> the next connection would otherwise be the first ever to a new PostgreSQL database, or the
+    /// first to the SQLite file, and closing it the last (which folds the write-ahead log into the file).
     /// </summary>
     public void Connect()
     {
@@ -142,6 +147,7 @@ internal sealed class PuenteHost : IDisposable
     public void Dispose()
     {
         Services.Dispose();
+        SqliteConnection.ClearAllPools();
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
