@@ -119,8 +119,8 @@ internal sealed class Problems(IStringLocalizer<SharedResource> text)
     public ProblemHttpResult Result(int status, string code, params string[] arguments) =>
         Result(status, code, extensions: null, arguments);
 
-    /// <summary>A date in a URL that is not <c>yyyy-MM-dd</c>.</summary>
-    public ProblemHttpResult InvalidDate(string value) => Result(StatusCodes.Status400BadRequest, ProblemCodes.InvalidDate, value);
+    /// <summary>A date in a URL that is not <c>yyyy-MM-dd</c> within <see cref="IsoDates.Range"/>.</summary>
+    public ProblemHttpResult InvalidDate(string value) => Result(StatusCodes.Status400BadRequest, ProblemCodes.InvalidDate, [value, .. IsoDates.Range]);
 
     /// <summary>A port code the registry does not know.</summary>
     public ProblemHttpResult PortNotFound(string port) => Result(StatusCodes.Status404NotFound, ProblemCodes.PortNotFound, port);

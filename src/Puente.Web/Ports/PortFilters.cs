@@ -33,7 +33,7 @@ internal static class PortFilters
         {
             return date;
         }
-        errors.Add(new(field, FieldCodes.DateInvalid, value));
+        errors.Add(new(field, FieldCodes.DateInvalid, [value, .. IsoDates.Range]));
         return null;
     }
 
@@ -44,11 +44,11 @@ internal static class PortFilters
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (IsoDates.ParseMonth(value) is { } month)
         {
             return month;
         }
-        errors.Add(new(field, FieldCodes.MonthInvalid, value));
+        errors.Add(new(field, FieldCodes.MonthInvalid, [value, .. IsoDates.MonthRange]));
         return null;
     }
 

@@ -108,7 +108,7 @@ internal sealed class SimulateModel(RunPolicySimulation run) : PageModel
         {
             return date;
         }
-        Errors.Add(new FieldError("start", FieldCodes.DateInvalid, Start));
+        Errors.Add(new FieldError("start", FieldCodes.DateInvalid, [Start, .. Hosting.IsoDates.Range]));
         return null;
     }
 

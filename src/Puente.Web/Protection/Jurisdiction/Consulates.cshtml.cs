@@ -30,7 +30,7 @@ internal sealed class ConsulatesModel(FindJurisdiction find, TimeProvider clock)
         if (ConsulatesApi.Ask(County, State, Name, date, clock) is not { } query)
         {
             Problem = date is not null && IsoDates.Parse(date) is null
-                ? new Message($"Problem_{ProblemCodes.InvalidDate}_Detail", date)
+                ? new Message($"Problem_{ProblemCodes.InvalidDate}_Detail", [date, .. IsoDates.Range])
                 : new Message($"Problem_{ProblemCodes.JurisdictionQuery}_Detail");
             return;
         }

@@ -20,8 +20,7 @@ internal sealed class CountCases(PuenteDb db)
     public async Task<Table> Handle(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        // The period ends where the day after `to` starts; the calendar's last day has no day after it.
-        var end = to < DateOnly.MaxValue ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         // The month is computed here, not in SQL: SQLite stores instants as integers.
         var rows = await db.ProtectionCases.AsNoTracking()
             .Where(c => c.OpenedAt >= start && c.OpenedAt < end)
