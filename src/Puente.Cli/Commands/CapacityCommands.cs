@@ -107,7 +107,7 @@ internal static class CapacityCommands
         {
             await Console.Error.WriteLineAsync(date is null
                 ? "Give the service date with --date, e.g. --date 2026-12-03."
-                : $"'{date}' is not a date in the form YYYY-MM-DD.");
+                : $"'{date}' is not a date in the form YYYY-MM-DD between {string.Join(" and ", Puente.Web.Hosting.IsoDates.Range)}.");
             return null;
         }
         return (port.Trim(), serviceDate);

@@ -21,7 +21,7 @@ internal static class DrawCommands
         Required = true,
         CustomParser = result => Puente.Web.Hosting.IsoDates.Parse(result.Tokens.Single().Value) is { } date
             ? date
-            : ParseError(result, $"'{result.Tokens.Single().Value}' is not a date in the form YYYY-MM-DD."),
+            : ParseError(result, $"'{result.Tokens.Single().Value}' is not a date in the form YYYY-MM-DD between {string.Join(" and ", Puente.Web.Hosting.IsoDates.Range)}."),
     };
 
     private static DateOnly ParseError(System.CommandLine.Parsing.ArgumentResult result, string message)

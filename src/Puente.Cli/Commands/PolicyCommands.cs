@@ -205,7 +205,7 @@ internal static class PolicyCommands
         var date = IsoDates.Parse(value);
         if (date is null)
         {
-            problems.Add($"{name}: '{value}' is not a date in the form YYYY-MM-DD.");
+            problems.Add($"{name}: '{value}' is not a date in the form YYYY-MM-DD between {string.Join(" and ", IsoDates.Range)}.");
         }
         return date;
     }
