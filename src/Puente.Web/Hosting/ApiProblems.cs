@@ -66,16 +66,38 @@ internal static class ApiProblems
         });
 }
 
-/// <summary>Maps malformed requests that escaped model binding to their own status, not 500.</summary>
+/// <summary>
+/// Maps malformed requests that escaped model binding to their own status, not 500: a body Kestrel or the JSON reader
+/// refused, and text PostgreSQL cannot hold (a NUL character in a name, an address or an identifier reaches the
+/// database as a parameter, which PostgreSQL refuses; SQLite stores it).
+/// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            _ when httpContext.IsApi() && IsTextTheDatabaseCannotHold(exception) => StatusCodes.Status400BadRequest,
+            _ => 0,
+        };
+        if (status == 0)
         {
             return false;
         }
-        httpContext.Response.StatusCode = bad.StatusCode;
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, Exception = exception });
+    }
+
+    private static bool IsTextTheDatabaseCannotHold(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
