@@ -14,9 +14,43 @@ public enum BtsLayout
 }
 
 /// <summary>One row of a BTS file: a port's inbound count of one measure in one month (a value, not an object per row).</summary>
-public readonly record struct BtsRow(int Line, string PortCode, string PortName, DateOnly Month, BtsMeasure Measure, long Value)
+public readonly record struct BtsRow
 {
+    public BtsRow(int line, string portCode, string portName, DateOnly month, BtsMeasure measure, long value)
+        : this(line, portCode, portName, BtsMonths.Number(month), measure, value)
+    {
+    }
+
+    internal BtsRow(int line, string portCode, string portName, int monthNumber, BtsMeasure measure, long value) =>
+        (Line, PortCode, PortName, MonthNumber, Measure, Value) = (line, portCode, portName, monthNumber, measure, value);
+
+    public int Line { get; }
+
+    public string PortCode { get; }
+
+    public string PortName { get; }
+
+    /// <summary>The month as the reader gives it and the planner lays it out (<see cref="BtsMonths"/>).</summary>
+    internal int MonthNumber { get; }
+
+    public DateOnly Month => BtsMonths.Month(MonthNumber);
+
+    public BtsMeasure Measure { get; }
+
+    public long Value { get; }
+
     public BtsKey Key => new(PortCode, Month, Measure);
+}
+
+/// <summary>A month as one number, months since January of year 0: what 94,000 rows compare and lay out without a
+/// calendar's arithmetic.</summary>
+internal static class BtsMonths
+{
+    public static int Number(DateOnly month) => Number(month.Year, month.Month);
+
+    public static int Number(int year, int month) => year * 12 + month - 1;
+
+    public static DateOnly Month(int number) => new(number / 12, number % 12 + 1, 1);
 }
 
 /// <summary>What a count is about; two rows with one key and two values conflict.</summary>
@@ -33,12 +67,11 @@ public enum BtsRejection
 
 public sealed record BtsRejectedLine(int Line, BtsRejection Reason, string Text);
 
-/// <summary>A BTS file read: its layout, the US–Mexico rows in file order with their distinct port codes (in order of
-/// first appearance), and every line that was not one.</summary>
+/// <summary>A BTS file read: its layout, the distinct port codes of its US–Mexico rows (in order of first appearance),
+/// and every line that was not such a row. The rows themselves went to the reader's caller one by one.</summary>
 public sealed record BtsFile(
     BtsLayout Layout,
     int LinesRead,
-    IReadOnlyList<BtsRow> Rows,
     IReadOnlyList<string> PortCodes,
     int OtherBorderRows,
     IReadOnlyList<BtsRejectedLine> Rejected);
@@ -57,7 +90,9 @@ public static class BtsCsv
     private static readonly string[] LegacyColumns = ["Port Name", "State", "Port Code", "Border", "Date", "Measure", "Value"];
     private static readonly string[] CurrentColumns = [.. LegacyColumns, "Latitude", "Longitude", "Point"];
 
-    public static BtsReadResult Read(TextReader text)
+    /// <summary>Reads <paramref name="text"/>, handing each US–Mexico row to <paramref name="row"/> in file order as it is
+    /// read (a whole export is 94,000 rows: none is kept here).</summary>
+    public static BtsReadResult Read(TextReader text, Action<BtsRow> row)
     {
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
         var header = reader.Header.ColNames.Select(n => n.Trim()).ToList();
@@ -78,87 +113,82 @@ public static class BtsCsv
         // What each line gives is a small value, and the texts of a few dozen ports are made strings once each, not once
         // per row. (Sep's parallel enumeration across the 2 cores was measured no faster: docs/benchmarks/ports.md.)
         var texts = new Texts();
-        var rows = new List<BtsRow>(capacity: 100_000);
         var rejected = new List<BtsRejectedLine>();
-        var seen = new bool[10_000];
-        var ports = new List<string>();
         var otherBorder = 0;
         var lines = 0;
-        foreach (var row in reader)
+        foreach (var line in reader)
         {
             lines++;
-            var line = ReadLine(row, texts);
-            if (line.Rejection is { } reason)
+            if (ReadLine(line, texts, out var read) is { } reason)
             {
-                rejected.Add(new(line.Row.Line, reason, line.Text!));
+                rejected.Add(new(line.LineNumberFrom, reason, line.Span.ToString()));
             }
-            else if (line.Text is null)
+            else if (read.PortCode is null)
             {
                 otherBorder++;
             }
             else
             {
-                rows.Add(line.Row);
-                if (!seen[line.Number])
-                {
-                    seen[line.Number] = true;
-                    ports.Add(line.Row.PortCode);
-                }
+                row(read);
             }
         }
-        return new(new BtsFile(layout, lines, rows, ports, otherBorder, rejected), null);
+        return new(new BtsFile(layout, lines, texts.Ports, otherBorder, rejected), null);
     }
 
-    /// <summary>What one line gave: a row (<see cref="Text"/> is its port code), a rejection (the line's text), or neither (another border).</summary>
-    private readonly record struct Line(BtsRow Row, int Number, BtsRejection? Rejection, string? Text);
-
-    private static Line ReadLine(SepReader.Row row, Texts texts)
+    /// <summary>Why the line is not a row, or null: then <paramref name="row"/> is the line's row, or has no port code
+    /// when the line is of another border.</summary>
+    private static BtsRejection? ReadLine(SepReader.Row line, Texts texts, out BtsRow row)
     {
-        var number = row.LineNumberFrom;
-        if (row.ColCount < LegacyColumns.Length)
+        row = default;
+        if (line.ColCount < LegacyColumns.Length)
         {
-            return Rejected(row, BtsRejection.BadValue);
+            return BtsRejection.BadValue;
         }
-        var border = row[3].Span;
+        var border = line[3].Span;
         if (!border.SequenceEqual(MexicanBorder) && !border.Trim().Equals(MexicanBorder, StringComparison.OrdinalIgnoreCase))
         {
-            return default;
+            return null;
         }
-        var code = row[2].Span.Trim();
+        var code = line[2].Span.Trim();
         if (code.Length != 4 || !IsDigits(code))
         {
-            return Rejected(row, BtsRejection.BadPortCode);
+            return BtsRejection.BadPortCode;
         }
-        if (!TryParseMonth(row[4].Span.Trim(), out var month))
+        if (!TryParseMonth(line[4].Span.Trim(), out var month))
         {
-            return Rejected(row, BtsRejection.BadMonth);
+            return BtsRejection.BadMonth;
         }
-        if (!BtsMeasureNames.TryParse(row[5].Span, out var measure))
+        if (!BtsMeasureNames.TryParse(line[5].Span, out var measure))
         {
-            return Rejected(row, BtsRejection.UnknownMeasure);
+            return BtsRejection.UnknownMeasure;
         }
-        if (!TryParseCount(row[6].Span.Trim(), out var value))
+        if (!TryParseCount(line[6].Span.Trim(), out var value))
         {
-            return Rejected(row, BtsRejection.BadValue);
+            return BtsRejection.BadValue;
         }
         var port = ((code[0] - '0') * 10 + code[1] - '0') * 100 + (code[2] - '0') * 10 + code[3] - '0';
-        var (portCode, name) = texts.Of(port, code, row[0].Span.Trim());
-        return new Line(new BtsRow(number, portCode, name, month, measure, value), port, null, portCode);
+        var (portCode, name) = texts.Of(port, code, line[0].Span.Trim());
+        row = new BtsRow(line.LineNumberFrom, portCode, name, month, measure, value);
+        return null;
     }
 
-    private static Line Rejected(SepReader.Row row, BtsRejection reason) =>
-        new(new BtsRow(row.LineNumberFrom, "", "", default, default, 0), 0, reason, row.Span.ToString());
-
-    /// <summary>Each port's code and its latest name as strings: a line whose name is the one its port had last time makes no string.</summary>
+    /// <summary>Each port's code and its latest name as strings: a line whose name is the one its port had last time makes no
+    /// string. The codes are listed in order of first appearance.</summary>
     private sealed class Texts
     {
         private readonly string?[] codes = new string?[10_000];
         private readonly string?[] names = new string?[10_000];
         private readonly Dictionary<string, string> all = new(StringComparer.Ordinal);
 
+        public List<string> Ports { get; } = [];
+
         public (string Code, string Name) Of(int port, ReadOnlySpan<char> code, ReadOnlySpan<char> name)
         {
-            var text = codes[port] ??= code.ToString();
+            if (codes[port] is not { } text)
+            {
+                codes[port] = text = code.ToString();
+                Ports.Add(text);
+            }
             if (names[port] is { } known && name.SequenceEqual(known))
             {
                 return (text, known);
@@ -173,35 +203,38 @@ public static class BtsCsv
         }
     }
 
-    // BTS writes "Jan 2024": read from the span without a string; any other spelling goes through DateOnly's own reading.
-    private static bool TryParseMonth(ReadOnlySpan<char> span, out DateOnly month)
+    // BTS writes "Jan 2024": read from the span, the name by its three letters at once; any other spelling goes through
+    // DateOnly's own reading.
+    private static bool TryParseMonth(ReadOnlySpan<char> span, out int month)
     {
-        if (span.Length == 8 && span[3] == ' ' && IsDigits(span[4..]) && MonthNumber(span[0], span[1], span[2]) is var number and > 0)
+        if (span.Length == 8 && span[3] == ' ' && IsDigits(span[4..]) && MonthOfYear(span[0], span[1], span[2]) is var number and > 0)
         {
             var year = ((span[4] - '0') * 10 + span[5] - '0') * 100 + (span[6] - '0') * 10 + span[7] - '0';
             if (year >= 1)
             {
-                month = new DateOnly(year, number, 1);
+                month = BtsMonths.Number(year, number);
                 return true;
             }
         }
-        return DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+        var read = DateOnly.TryParseExact(span, "MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        month = read ? BtsMonths.Number(date) : 0;
+        return read;
     }
 
-    private static int MonthNumber(char a, char b, char c) => (a, b, c) switch
+    private static int MonthOfYear(char a, char b, char c) => ((ulong)a << 32 | (ulong)b << 16 | c) switch
     {
-        ('J', 'a', 'n') => 1,
-        ('F', 'e', 'b') => 2,
-        ('M', 'a', 'r') => 3,
-        ('A', 'p', 'r') => 4,
-        ('M', 'a', 'y') => 5,
-        ('J', 'u', 'n') => 6,
-        ('J', 'u', 'l') => 7,
-        ('A', 'u', 'g') => 8,
-        ('S', 'e', 'p') => 9,
-        ('O', 'c', 't') => 10,
-        ('N', 'o', 'v') => 11,
-        ('D', 'e', 'c') => 12,
+        (ulong)'J' << 32 | (ulong)'a' << 16 | 'n' => 1,
+        (ulong)'F' << 32 | (ulong)'e' << 16 | 'b' => 2,
+        (ulong)'M' << 32 | (ulong)'a' << 16 | 'r' => 3,
+        (ulong)'A' << 32 | (ulong)'p' << 16 | 'r' => 4,
+        (ulong)'M' << 32 | (ulong)'a' << 16 | 'y' => 5,
+        (ulong)'J' << 32 | (ulong)'u' << 16 | 'n' => 6,
+        (ulong)'J' << 32 | (ulong)'u' << 16 | 'l' => 7,
+        (ulong)'A' << 32 | (ulong)'u' << 16 | 'g' => 8,
+        (ulong)'S' << 32 | (ulong)'e' << 16 | 'p' => 9,
+        (ulong)'O' << 32 | (ulong)'c' << 16 | 't' => 10,
+        (ulong)'N' << 32 | (ulong)'o' << 16 | 'v' => 11,
+        (ulong)'D' << 32 | (ulong)'e' << 16 | 'c' => 12,
         _ => 0,
     };
 

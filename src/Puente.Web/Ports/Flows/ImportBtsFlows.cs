@@ -55,13 +55,14 @@ internal sealed partial class ImportBtsFlows(PuenteDb db, TimeProvider clock, IL
     private async Task<Outcome> Handle(TextReader file, bool demo, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        // The file is read on another core while the database gets ready (connection, known ports, lock): neither
-        // needs the other until the stored series of the file's ports are read. A file that is not BTS leaves the
-        // transaction unfinished, so it rolls back and nothing changes.
-        var reading = Task.Run(() => Timed(() => BtsCsv.Read(file)), cancellationToken);
+        // The file is read on another core, each row going straight into the planner's months, while the database gets
+        // ready (connection, known ports, lock) and gives what it stores: the planner takes the stored series after the
+        // rows. A file that is not BTS leaves the transaction unfinished, so it rolls back and nothing changes.
+        var planner = new BtsPlanner();
+        var reading = Task.Run(() => Timed(() => BtsCsv.Read(file, planner.Add)), cancellationToken);
         try
         {
-            return await Import(reading, started, demo, cancellationToken);
+            return await Import(reading, planner, started, demo, cancellationToken);
         }
         finally
         {
@@ -71,7 +72,8 @@ internal sealed partial class ImportBtsFlows(PuenteDb db, TimeProvider clock, IL
         }
     }
 
-    private async Task<Outcome> Import(Task<(BtsReadResult Result, double Ms)> reading, long started, bool demo, CancellationToken cancellationToken)
+    private async Task<Outcome> Import(Task<(BtsReadResult Result, double Ms)> reading, BtsPlanner planner, long started, bool demo,
+        CancellationToken cancellationToken)
     {
         // One connection for the whole import (SQLite would otherwise open the file twice).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -97,29 +99,31 @@ internal sealed partial class ImportBtsFlows(PuenteDb db, TimeProvider clock, IL
             await db.Database.ExecuteSqlRawAsync(string.Join("; ", statements), cancellationToken);
         }
         var locked = clock.GetTimestamp();
+        // Everything stored, as it is (no change tracking, no count made per month), since the file's ports are not known
+        // yet: the whole BTS history is a few hundred series.
+        var storedSeries = await db.BtsSeries.AsNoTracking()
+            .Select(s => new BtsSeries(s.PortCode, s.Measure, s.FirstMonth, s.Values)).ToListAsync(cancellationToken);
+        var storedConflicts = await db.BtsConflicts.AsNoTracking()
+            .Select(c => new BtsCount(c.PortCode, c.Month, c.Measure, c.Value)).ToListAsync(cancellationToken);
+        var readStored = clock.GetTimestamp();
         var (read, readMs) = await reading;
         if (read.File is not { } bts)
         {
             return new NotBts(read.Error!);
         }
-        var ports = bts.PortCodes.Where(known.Contains).ToList();
         var parsed = clock.GetTimestamp();
-        // The stored series as they are (no change tracking, no count made per month): the plan lays them out by month.
-        var storedSeries = await db.BtsSeries.AsNoTracking().Where(s => ports.Contains(s.PortCode))
-            .Select(s => new BtsSeries(s.PortCode, s.Measure, s.FirstMonth, s.Values)).ToListAsync(cancellationToken);
-        var storedConflicts = await db.BtsConflicts.AsNoTracking().Where(c => ports.Contains(c.PortCode))
-            .Select(c => new BtsCount(c.PortCode, c.Month, c.Measure, c.Value)).ToListAsync(cancellationToken);
-        var readStored = clock.GetTimestamp();
-        var plan = BtsImportPlan.Make(bts.Rows, known, storedSeries, storedConflicts);
+        var filePorts = bts.PortCodes.ToHashSet(StringComparer.Ordinal);
+        planner.AddStored(storedSeries.Where(s => filePorts.Contains(s.PortCode)), storedConflicts.Where(c => filePorts.Contains(c.PortCode)));
+        var plan = planner.Plan(known);
         var planned = clock.GetTimestamp();
         await Write(plan, storedSeries.Count + storedConflicts.Count > 0, demo, cancellationToken);
         var written = clock.GetTimestamp();
         await transaction.CommitAsync(cancellationToken);
         var committed = clock.GetTimestamp();
-        var (portsMs, lockMs, waitMs) = (Milliseconds(started, knownPorts), Milliseconds(knownPorts, locked), Milliseconds(locked, parsed));
-        var (storedMs, planMs) = (Milliseconds(parsed, readStored), Milliseconds(readStored, planned));
+        var (portsMs, lockMs, storedMs) = (Milliseconds(started, knownPorts), Milliseconds(knownPorts, locked), Milliseconds(locked, readStored));
+        var (waitMs, planMs) = (Milliseconds(readStored, parsed), Milliseconds(parsed, planned));
         var (writeMs, commitMs) = (Milliseconds(planned, written), Milliseconds(written, committed));
-        Steps(logger, bts.LinesRead, readMs, portsMs, lockMs, waitMs, storedMs, planMs, writeMs, commitMs);
+        Steps(logger, bts.LinesRead, readMs, portsMs, lockMs, storedMs, waitMs, planMs, writeMs, commitMs);
         return new Imported(bts.Layout, bts.LinesRead, plan.Added, plan.AlreadyStored, plan.ExactDuplicates, plan.Conflicts, plan.UnknownPorts,
             bts.OtherBorderRows, bts.Rejected);
     }
@@ -159,7 +163,7 @@ internal sealed partial class ImportBtsFlows(PuenteDb db, TimeProvider clock, IL
 
     /// <summary>Where an import's time went (see docs/benchmarks/ports.md).</summary>
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "BTS import: {Lines} lines; read file {ReadMs} ms, meanwhile known ports {PortsMs} ms and lock and demo removal {LockMs} ms, then waited for the file {WaitMs} ms, read stored series {StoredMs} ms, plan {PlanMs} ms, write {WriteMs} ms, commit {CommitMs} ms.")]
-    private static partial void Steps(ILogger logger, int lines, double readMs, double portsMs, double lockMs, double waitMs, double storedMs, double planMs,
+        "BTS import: {Lines} lines; read and laid out file {ReadMs} ms, meanwhile known ports {PortsMs} ms, lock and demo removal {LockMs} ms and read stored series {StoredMs} ms, then waited for the file {WaitMs} ms, plan {PlanMs} ms, write {WriteMs} ms, commit {CommitMs} ms.")]
+    private static partial void Steps(ILogger logger, int lines, double readMs, double portsMs, double lockMs, double storedMs, double waitMs, double planMs,
         double writeMs, double commitMs);
 }

@@ -4,26 +4,33 @@ namespace Puente.Domain.Tests.Ports.Flows;
 
 public sealed class BtsCsvTests
 {
-    private static BtsFile Read(string path)
+    private static (BtsFile File, List<BtsRow> Rows) Read(string path)
     {
         using var reader = new StreamReader(TestFiles.Fixture(path));
-        var result = BtsCsv.Read(reader);
+        return Read(reader);
+    }
+
+    /// <summary>The file read, and the rows it handed over in order.</summary>
+    private static (BtsFile File, List<BtsRow> Rows) Read(TextReader reader)
+    {
+        var rows = new List<BtsRow>();
+        var result = BtsCsv.Read(reader, rows.Add);
         Assert.Null(result.Error);
-        return result.File!;
+        return (result.File!, rows);
     }
 
     [Fact]
     public void The_current_layout_is_read_with_every_line_accounted_for()
     {
-        var file = Read("Ports/bts-current.csv");
+        var (file, rows) = Read("Ports/bts-current.csv");
 
         Assert.Equal(BtsLayout.Current, file.Layout);
         Assert.Equal(12, file.LinesRead);
-        Assert.Equal(8, file.Rows.Count);
+        Assert.Equal(8, rows.Count);
         Assert.Equal(1, file.OtherBorderRows);
         Assert.Equal([BtsRejection.BadValue, BtsRejection.BadMonth, BtsRejection.UnknownMeasure], file.Rejected.Select(r => r.Reason));
         Assert.Equal([10, 11, 12], file.Rejected.Select(r => r.Line));
-        Assert.Equal(file.LinesRead, file.Rows.Count + file.OtherBorderRows + file.Rejected.Count);
+        Assert.Equal(file.LinesRead, rows.Count + file.OtherBorderRows + file.Rejected.Count);
     }
 
     [Fact]
@@ -40,11 +47,11 @@ public sealed class BtsCsvTests
     [Fact]
     public void The_legacy_seven_column_layout_is_read()
     {
-        var file = Read("Ports/bts-legacy.csv");
+        var (file, rows) = Read("Ports/bts-legacy.csv");
 
         Assert.Equal(BtsLayout.Legacy, file.Layout);
-        Assert.Equal([532261L, 1258L, 500000L], file.Rows.Select(r => r.Value));
-        Assert.All(file.Rows, r => Assert.Equal("2504", r.PortCode));
+        Assert.Equal([532261L, 1258L, 500000L], rows.Select(r => r.Value));
+        Assert.All(rows, r => Assert.Equal("2504", r.PortCode));
     }
 
     [Theory]
@@ -52,7 +59,7 @@ public sealed class BtsCsvTests
     [InlineData("")]
     public void A_file_of_another_shape_is_refused_with_the_expected_header(string text)
     {
-        var result = BtsCsv.Read(new StringReader(text));
+        var result = BtsCsv.Read(new StringReader(text), _ => Assert.Fail("No row is read from a file of another shape."));
 
         Assert.Null(result.File);
         Assert.Contains("Port Name,State,Port Code,Border,Date,Measure,Value", result.Error, StringComparison.Ordinal);
@@ -65,6 +72,35 @@ public sealed class BtsCsvTests
         Assert.Equal(BtsMeasure.TruckContainersLoaded, measure);
         Assert.False(BtsMeasureNames.TryParse("Trucks Loaded", out _));
     }
+
+    [Theory]
+    [InlineData("Trucks", BtsMeasure.Trucks)]
+    [InlineData("Truck Containers Loaded", BtsMeasure.TruckContainersLoaded)]
+    [InlineData("Truck Containers Empty", BtsMeasure.TruckContainersEmpty)]
+    [InlineData("Trains", BtsMeasure.Trains)]
+    [InlineData("Rail Containers Loaded", BtsMeasure.RailContainersLoaded)]
+    [InlineData("Rail Containers Empty", BtsMeasure.RailContainersEmpty)]
+    [InlineData("Train Passengers", BtsMeasure.TrainPassengers)]
+    [InlineData("Buses", BtsMeasure.Buses)]
+    [InlineData("Bus Passengers", BtsMeasure.BusPassengers)]
+    [InlineData("Personal Vehicles", BtsMeasure.PersonalVehicles)]
+    [InlineData("Personal Vehicle Passengers", BtsMeasure.PersonalVehiclePassengers)]
+    [InlineData("Pedestrians", BtsMeasure.Pedestrians)]
+    [InlineData("TRAINS", BtsMeasure.Trains)]
+    [InlineData("Rail containers empty", BtsMeasure.RailContainersEmpty)]
+    public void Each_measure_is_read_by_its_bts_name(string name, BtsMeasure expected)
+    {
+        Assert.True(BtsMeasureNames.TryParse(name, out var measure));
+        Assert.Equal(expected, measure);
+    }
+
+    [Theory]
+    [InlineData("Truckz")]
+    [InlineData("Rail Containers Emptx")]
+    [InlineData("Bus Passengerz")]
+    [InlineData("Pedestrian")]
+    public void A_name_of_a_measures_length_that_is_not_its_name_is_unknown(string name) =>
+        Assert.False(BtsMeasureNames.TryParse(name, out _));
 
     private const string LegacyHeader = "Port Name,State,Port Code,Border,Date,Measure,Value\n";
 
@@ -83,9 +119,9 @@ public sealed class BtsCsvTests
     [InlineData("", null)]
     public void A_count_is_digits_only_and_fits_a_long(string value, long? expected)
     {
-        var file = BtsCsv.Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,{value}\n")).File!;
+        var (file, rows) = Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,{value}\n"));
 
-        Assert.Equal(expected, file.Rows.Select(r => (long?)r.Value).SingleOrDefault());
+        Assert.Equal(expected, rows.Select(r => (long?)r.Value).SingleOrDefault());
         Assert.Equal(expected is null ? [BtsRejection.BadValue] : [], file.Rejected.Select(r => r.Reason));
     }
 
@@ -99,20 +135,20 @@ public sealed class BtsCsvTests
     [InlineData("2024-01", null, null)]
     public void A_month_is_read_as_bts_writes_it(string text, int? year, int? month)
     {
-        var file = BtsCsv.Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,{text},Trucks,1\n")).File!;
+        var (file, rows) = Read(new StringReader($"{LegacyHeader}Nogales,Arizona,2604,US-Mexico Border,{text},Trucks,1\n"));
 
-        Assert.Equal(year is null ? null : new DateOnly(year.Value, month!.Value, 1), file.Rows.Select(r => (DateOnly?)r.Month).SingleOrDefault());
+        Assert.Equal(year is null ? null : new DateOnly(year.Value, month!.Value, 1), rows.Select(r => (DateOnly?)r.Month).SingleOrDefault());
         Assert.Equal(year is null ? [BtsRejection.BadMonth] : [], file.Rejected.Select(r => r.Reason));
     }
 
     [Fact]
     public void The_port_codes_are_listed_once_each_in_the_order_they_first_appear()
     {
-        var file = BtsCsv.Read(new StringReader(LegacyHeader
+        var (file, _) = Read(new StringReader(LegacyHeader
             + "Nogales,Arizona,2604,US-Mexico Border,Jan 2024,Trucks,1\n"
             + "San Ysidro,California,2504,US-Mexico Border,Jan 2024,Trucks,2\n"
             + "Nogales,Arizona,2604,US-Mexico Border,Feb 2024,Trucks,3\n"
-            + "Lukeville,Arizona,2602,US-Mexico Border,Jan 2024,Trucks,4\n")).File!;
+            + "Lukeville,Arizona,2602,US-Mexico Border,Jan 2024,Trucks,4\n"));
 
         Assert.Equal(["2604", "2504", "2602"], file.PortCodes);
     }

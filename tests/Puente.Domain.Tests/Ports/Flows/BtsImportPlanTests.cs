@@ -105,4 +105,36 @@ public sealed class BtsImportPlanTests
         Assert.Equal([7L, null, 9L, null, 5L], buses.Values);
         Assert.Equal([4L], Assert.Single(plan.Series, s => s.Measure == BtsMeasure.BusPassengers).Values);
     }
+
+    [Fact]
+    public void The_stored_values_may_be_given_before_or_after_the_rows_with_the_same_plan()
+    {
+        BtsRow[] rows = [Row(2, 10), Row(3, 10), Row(4, 12, month: new DateOnly(2021, 3, 1)), Row(5, 7, measure: BtsMeasure.Buses), Row(6, 8, port: "9999")];
+        BtsSeries[] stored = [new("2606", BtsMeasure.BusPassengers, Feb2021, [10L, 11L])];
+        var known = new HashSet<string> { "2606" };
+        var storedFirst = new BtsPlanner();
+        storedFirst.AddStored(stored, []);
+        foreach (var row in rows)
+        {
+            storedFirst.Add(row);
+        }
+        var rowsFirst = new BtsPlanner();
+        foreach (var row in rows)
+        {
+            rowsFirst.Add(row);
+        }
+        rowsFirst.AddStored(stored, []);
+
+        var (a, b) = (storedFirst.Plan(known), rowsFirst.Plan(known));
+
+        Assert.Equal((2, 1), (a.Added, a.AlreadyStored));
+        Assert.Equal((a.Added, a.AlreadyStored), (b.Added, b.AlreadyStored));
+        Assert.Equal([3], a.ExactDuplicates.Select(d => d.Line));
+        Assert.Equal(a.ExactDuplicates, b.ExactDuplicates);
+        Assert.Equal([11L, 12L], Assert.Single(a.Conflicts).Values);
+        Assert.Equal(a.Conflicts.Select(c => (c.Key, string.Join(",", c.Values))), b.Conflicts.Select(c => (c.Key, string.Join(",", c.Values))));
+        Assert.Equal(a.Series.Select(s => (s.PortCode, s.Measure, s.FirstMonth, string.Join(",", s.Values))),
+            b.Series.Select(s => (s.PortCode, s.Measure, s.FirstMonth, string.Join(",", s.Values))));
+        Assert.Equal(new Dictionary<string, int> { ["9999"] = 1 }, b.UnknownPorts);
+    }
 }
