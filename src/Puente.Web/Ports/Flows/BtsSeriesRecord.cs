@@ -60,34 +60,62 @@ internal sealed class BtsSeriesRecordConfiguration : IEntityTypeConfiguration<Bt
 }
 
 /// <summary>
-/// A series' months as one <c>bytea</c> (PostgreSQL) or <c>BLOB</c> (SQLite): eight bytes a month, big-endian, and
-/// -1 for a month without a single value (counts are never negative). The database copies it as it is, where an
-/// array or a JSON text had every month parsed by the server (docs/decisions/0021-bts-counts-stored-as-series.md).
+/// A series' months as one <c>bytea</c> (PostgreSQL) or <c>BLOB</c> (SQLite): a first byte <c>0x80 + w</c>, then every month
+/// in <c>w</c> bytes, big-endian, all ones for a month without a single value (counts are never negative). <c>w</c>, from 1
+/// to 8, is the fewest bytes that hold the series' largest count below all ones: the whole BTS history is about 600 bytes
+/// a series (at most 1,051), where eight bytes a month made 2,880, so every row stays within its page. The database copies
+/// it as it is, where an array or a JSON text had every month parsed by the server
+/// (docs/decisions/0021-bts-counts-stored-as-series.md).
 /// </summary>
 internal static class PackedMonths
 {
-    private const long None = -1;
+    private const byte Marker = 0x80;
 
     public static byte[] Pack(IReadOnlyList<long?> months)
     {
-        var packed = new byte[months.Count * sizeof(long)];
+        ulong largest = 0;
+        foreach (var month in months)
+        {
+            largest = Math.Max(largest, (ulong)(month ?? 0));
+        }
+        var width = 1;
+        while (width < sizeof(long) && largest >= None(width))
+        {
+            width++;
+        }
+        var packed = new byte[1 + months.Count * width];
+        packed[0] = (byte)(Marker + width);
+        Span<byte> month8 = stackalloc byte[sizeof(long)];
         for (var i = 0; i < months.Count; i++)
         {
-            BinaryPrimitives.WriteInt64BigEndian(packed.AsSpan(i * sizeof(long)), months[i] ?? None);
+            BinaryPrimitives.WriteUInt64BigEndian(month8, months[i] is { } value ? (ulong)value : None(width));
+            month8[(sizeof(long) - width)..].CopyTo(packed.AsSpan(1 + i * width));
         }
         return packed;
     }
 
     public static List<long?> Unpack(byte[] packed)
     {
-        var months = new List<long?>(packed.Length / sizeof(long));
-        for (var i = 0; i + sizeof(long) <= packed.Length; i += sizeof(long))
+        var width = packed.Length > 0 ? packed[0] - Marker : 0;
+        if (width is < 1 or > sizeof(long) || (packed.Length - 1) % width != 0)
         {
-            var value = BinaryPrimitives.ReadInt64BigEndian(packed.AsSpan(i));
-            months.Add(value == None ? null : value);
+            throw new InvalidDataException($"A stored BTS series of {packed.Length} bytes does not start with its width (0x81 to 0x88) or does not hold whole months.");
+        }
+        var none = None(width);
+        var months = new List<long?>((packed.Length - 1) / width);
+        Span<byte> month8 = stackalloc byte[sizeof(long)];
+        for (var at = 1; at < packed.Length; at += width)
+        {
+            month8.Clear();
+            packed.AsSpan(at, width).CopyTo(month8[(sizeof(long) - width)..]);
+            var value = BinaryPrimitives.ReadUInt64BigEndian(month8);
+            months.Add(value == none ? null : (long)value);
         }
         return months;
     }
+
+    /// <summary>All ones in <paramref name="width"/> bytes: a month without a single value.</summary>
+    private static ulong None(int width) => width == sizeof(long) ? ulong.MaxValue : (1UL << (8 * width)) - 1;
 }
 
 internal sealed class BtsConflictRecordConfiguration : IEntityTypeConfiguration<BtsConflictRecord>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Puente.Api.Tests.Infrastructure;
 using Puente.Domain.Ports.Flows;
 using Puente.Web.Database;
+using Puente.Web.Ports.Flows;
 
 namespace Puente.Api.Tests.Ports.Flows;
 
@@ -39,6 +40,48 @@ public sealed class PackedSeriesMigrationTests
         await migrator.MigrateAsync(cancellationToken: Ct);
         await AssertStored(db);
     }
+
+    [Fact]
+    public async Task A_series_written_narrow_keeps_every_month_down_to_its_first_stored_form_and_up_again()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+        await using var db = Context(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(cancellationToken: Ct);
+        var written = new Dictionary<BtsMeasure, List<long?>>
+        {
+            [BtsMeasure.Trucks] = [5, null, 1_234_567_890_123, 0],
+            [BtsMeasure.Trains] = [null],
+            [BtsMeasure.Buses] = [0, 254],
+            [BtsMeasure.BusPassengers] = [255, null],
+            [BtsMeasure.Pedestrians] = [long.MaxValue, null, 0],
+            [BtsMeasure.PersonalVehicles] = [],
+        };
+        db.BtsSeries.AddRange(written.Select(w => new BtsSeriesRecord
+        {
+            PortCode = "2504", Measure = w.Key, FirstMonth = new DateOnly(2024, 1, 1), Values = w.Value,
+        }));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
+        var migrations = db.Database.GetMigrations().ToList();
+        var beforePacking = migrations[migrations.FindIndex(m => m.EndsWith("_PortsBtsSeriesPacked", StringComparison.Ordinal)) - 1];
+
+        await migrator.MigrateAsync(beforePacking, Ct);
+
+        // The months as the first stored form lists them: a JSON array on SQLite, an array's text on PostgreSQL.
+        var listed = await db.Database.SqlQueryRaw<Listed>(database.Provider == "Sqlite"
+            ? @"SELECT ""Measure"", ""Values"" AS ""Months"" FROM bts_series"
+            : @"SELECT ""Measure"", ""Values""::text AS ""Months"" FROM bts_series").ToListAsync(Ct);
+        Assert.Equal(
+            written.ToDictionary(w => w.Key.ToString(), w => string.Join(',', w.Value.Select(v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"))),
+            listed.ToDictionary(l => l.Measure, l => l.Months.Trim('[', ']', '{', '}').ToLowerInvariant()));
+
+        await migrator.MigrateAsync(cancellationToken: Ct);
+        var stored = await db.BtsSeries.AsNoTracking().ToDictionaryAsync(s => s.Measure, s => s.Values, Ct);
+        Assert.Equal(written, stored);
+    }
+
+    private sealed record Listed(string Measure, string Months);
 
     private static async Task AssertStored(PuenteDb db)
     {
