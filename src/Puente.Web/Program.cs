@@ -101,7 +101,9 @@ app.UsePuenteCacheHeaders();
 app.UsePuenteLocalization();
 // API callers get ProblemDetails; people get a translated page.
 app.UseWhen(c => c.IsApi(), api => api.UseExceptionHandler().UseStatusCodePages());
-app.UseWhen(c => !c.IsApi(), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseWhen(c => !c.IsApi(), pages => pages
+    .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = BadRequestExceptionHandler.PageStatus })
+    .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseApiBodyLimit(maxBody);
 app.UseStaticFiles(CacheHeaders.StaticFiles());
 app.UseRouting();

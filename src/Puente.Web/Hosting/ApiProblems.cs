@@ -89,6 +89,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, Exception = exception });
     }
 
+    /// <summary>The status of a page's error: 400 for text PostgreSQL cannot hold (a search or a ticket typed with a NUL
+    /// character), as for the API; anything else is the server's fault.</summary>
+    public static int PageStatus(Exception exception) =>
+        IsTextTheDatabaseCannotHold(exception) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+
     private static bool IsTextTheDatabaseCannotHold(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)

@@ -17,10 +17,13 @@ internal sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // Reached after an exception, the status is a server error; visited by hand without a code, there is
-        // no error to show, and nothing here went wrong: it reads as a page that does not exist.
+        // Reached after an exception, the status is the one the exception handler chose (a server error, or 400 for
+        // input the database cannot hold); visited by hand without a code, there is no error to show, and nothing here
+        // went wrong: it reads as a page that does not exist.
         var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
-        var status = code is >= 400 and <= 599 ? code.Value : failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
+        var status = code is >= 400 and <= 599 ? code.Value
+            : failed ? (Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : StatusCodes.Status500InternalServerError)
+            : StatusCodes.Status404NotFound;
         Status = status;
         (TitleKey, TextKey) = status switch
         {

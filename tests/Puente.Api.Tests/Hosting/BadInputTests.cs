@@ -45,6 +45,30 @@ public sealed class BadInputTests
         Assert.Equal((int)response.StatusCode, problem.GetProperty("status").GetInt32());
     }
 
+    /// <summary>The same on pages: a search typed with a NUL character shows the translated "invalid request" page.</summary>
+    [Theory]
+    [InlineData("/Protection?lang=en&name=a%00b")]
+    [InlineData("/Protection?lang=en&number=PRT%00")]
+    [InlineData("/Protection?lang=en&queue=mine&name=%00")]
+    public async Task A_nul_character_in_a_page_search_is_answered_with_a_4xx_page_or_none_found(string url)
+    {
+        await using var app = new PuenteApp();
+        var caseworker = await PageForms.SignIn(app, Puente.Api.Tests.Protection.CaseDesk.LosAngeles);
+
+        var response = await caseworker.GetAsync(url, TestContext.Current.CancellationToken);
+
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        // PostgreSQL refuses the text (400); SQLite searches for it and finds nothing.
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("Invalid request", page, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task An_oversized_body_is_a_413_problem()
     {
