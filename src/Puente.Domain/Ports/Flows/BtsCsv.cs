@@ -42,15 +42,15 @@ public readonly record struct BtsRow
     public BtsKey Key => new(PortCode, Month, Measure);
 }
 
-/// <summary>A month as one number, months since January of year 0: what 94,000 rows compare and lay out without a
-/// calendar's arithmetic.</summary>
+/// <summary>A month as one number, months since January of year 1 (so a default row's month is 0001-01-01, as a default
+/// date is): what 94,000 rows compare and lay out without a calendar's arithmetic.</summary>
 internal static class BtsMonths
 {
     public static int Number(DateOnly month) => Number(month.Year, month.Month);
 
-    public static int Number(int year, int month) => year * 12 + month - 1;
+    public static int Number(int year, int month) => (year - 1) * 12 + month - 1;
 
-    public static DateOnly Month(int number) => new(number / 12, number % 12 + 1, 1);
+    public static DateOnly Month(int number) => new(number / 12 + 1, number % 12 + 1, 1);
 }
 
 /// <summary>What a count is about; two rows with one key and two values conflict.</summary>

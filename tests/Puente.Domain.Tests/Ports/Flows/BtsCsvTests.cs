@@ -141,6 +141,19 @@ public sealed class BtsCsvTests
         Assert.Equal(year is null ? [BtsRejection.BadMonth] : [], file.Rejected.Select(r => r.Reason));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1996, 1)]
+    [InlineData(2024, 12)]
+    [InlineData(9999, 12)]
+    public void A_row_gives_back_the_month_it_was_made_with(int year, int month)
+    {
+        var row = new BtsRow(2, "2604", "Nogales", new DateOnly(year, month, 1), BtsMeasure.Trucks, 1);
+
+        Assert.Equal(new DateOnly(year, month, 1), row.Month);
+        Assert.Equal(default, default(BtsRow).Month);
+    }
+
     [Fact]
     public void The_port_codes_are_listed_once_each_in_the_order_they_first_appear()
     {
