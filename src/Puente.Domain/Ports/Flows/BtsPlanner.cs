@@ -144,8 +144,6 @@ public sealed class BtsPlanner
         private int highest = int.MinValue;
         private Dictionary<int, List<(long Value, byte Sources)>>? several;
 
-        private static DateOnly Month(int number) => BtsMonths.Month(number);
-
         /// <summary>Adds a value from a source; true when that source gave this month the same value already (for the
         /// file, an exact repeat).</summary>
         public bool Add(int month, long value, byte source)
@@ -216,7 +214,7 @@ public sealed class BtsPlanner
         /// <summary>The months the file gave a value to and that hold more than one, with all their values.</summary>
         public IEnumerable<(DateOnly Month, IReadOnlyList<long> Values)> Conflicts() =>
             several is null ? [] : several.Where(m => m.Value.Exists(v => (v.Sources & File) != 0))
-                .Select(m => (Month(m.Key), (IReadOnlyList<long>)[.. m.Value.Select(v => v.Value).Order()]));
+                .Select(m => (BtsMonths.Month(m.Key), (IReadOnlyList<long>)[.. m.Value.Select(v => v.Value).Order()]));
 
         /// <summary>The stored shape: the series (null for a month with no value or several), and each value of a
         /// month with several added to <paramref name="conflicting"/>.</summary>
@@ -232,14 +230,14 @@ public sealed class BtsPlanner
                 var i = month - first;
                 if ((sources[i] & Several) != 0)
                 {
-                    conflicting.AddRange(several![month].Select(v => v.Value).Order().Select(v => new BtsCount(port, Month(month), measure, v)));
+                    conflicting.AddRange(several![month].Select(v => v.Value).Order().Select(v => new BtsCount(port, BtsMonths.Month(month), measure, v)));
                 }
                 else if (sources[i] != 0)
                 {
                     series[month - lowest] = values[i];
                 }
             }
-            return new BtsSeries(port, measure, Month(lowest), series);
+            return new BtsSeries(port, measure, BtsMonths.Month(lowest), series);
         }
 
         // The array grows on either side by half its length again, so a file in any order of months costs few copies.
